@@ -1,0 +1,72 @@
+/**
+ * paylinks: create payment links and send them by e-mail.
+ *
+ * This root entry is the pure core: validation, reference and recipient rules and money helpers. It does no
+ * I/O, reads no clock and draws no randomness, so it runs unchanged in a browser.
+ *
+ * @packageDocumentation
+ */
+
+export type { Actor, ActorPermissions, Mode } from "./actor";
+export type {
+  ErrorCode,
+  Issue,
+  IssueCode,
+  IssueParams,
+  IssuePath,
+  Locale,
+  LocaleOptions,
+  MessageCatalog,
+  MessageTemplate,
+  PaylinksErrorOptions,
+  Result,
+} from "./issues";
+export {
+  createIssue,
+  ERROR_CODES,
+  fail,
+  ISSUE_CODES,
+  issueMessage,
+  messagesEn,
+  messagesFr,
+  ok,
+  PaylinksError,
+} from "./issues";
+export type {
+  BccInput,
+  Channel,
+  LinkForm,
+  LinkFormSchemaContext,
+  LinkParameters,
+  LinkParametersInput,
+  LinkValidationContext,
+} from "./link";
+export {
+  assertLinkParameters,
+  BUYER_REFERENCE_MAX_LENGTH,
+  createLinkFormSchema,
+  linkFormSchema,
+  validateLinkForm,
+  validateLinkParameters,
+} from "./link";
+export type { Currency, FormatAmountOptions } from "./money";
+export { AMOUNT_MAX_DIGITS, AMOUNT_MAX_MINOR, formatAmount, getCurrency, listCurrencies, parseAmount } from "./money";
+export type { AddressCheck, AddressProblem } from "./recipients";
+export {
+  EMAIL_LOCAL_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  isEmailAddress,
+  normalizeEmailAddress,
+  splitRecipients,
+} from "./recipients";
+export type { OrderReferenceOptions } from "./reference";
+export {
+  isReferenceCharacter,
+  maxBaseReferenceLength,
+  ORDER_REFERENCE_MAX_LENGTH,
+  REFERENCE_SUFFIX_DIGITS,
+  referenceSuffixLength,
+  suffixReferences,
+  validateOrderReference,
+} from "./reference";
+export type { ShopConfig } from "./shop";

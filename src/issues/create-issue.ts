@@ -1,0 +1,31 @@
+import type { Issue, IssueParams, IssuePath, Locale } from "./issue";
+import type { IssueCode } from "./issue-codes";
+import { messagesEn } from "./messages-en";
+import { messagesFr } from "./messages-fr";
+
+/**
+ * Builds an {@link Issue} with its message in the given locale.
+ *
+ * @param code - Stable issue code.
+ * @param path - Where the issue is in the input.
+ * @param params - Values for the message; omitted from the issue when empty.
+ * @param locale - Language of the message.
+ * @returns The issue.
+ */
+export function createIssue(code: IssueCode, path: IssuePath, params: IssueParams = {}, locale: Locale = "en"): Issue {
+  const catalog = locale === "fr" ? messagesFr : messagesEn;
+  const message = catalog[code](params);
+  return Object.keys(params).length === 0 ? { code, path, message } : { code, path, message, params };
+}
+
+/**
+ * Returns the issue message for a code in a locale, for callers that store codes and show messages later.
+ *
+ * @param code - Stable issue code.
+ * @param params - The issue's params.
+ * @param locale - Language of the message.
+ * @returns The message.
+ */
+export function issueMessage(code: IssueCode, params: IssueParams = {}, locale: Locale = "en"): string {
+  return (locale === "fr" ? messagesFr : messagesEn)[code](params);
+}

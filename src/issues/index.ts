@@ -1,0 +1,11 @@
+export { createIssue, issueMessage } from "./create-issue";
+export type { Issue, IssueParams, IssuePath, Locale, LocaleOptions } from "./issue";
+export type { IssueCode } from "./issue-codes";
+export { ISSUE_CODES } from "./issue-codes";
+export type { MessageCatalog, MessageTemplate } from "./message-catalog";
+export { messagesEn } from "./messages-en";
+export { messagesFr } from "./messages-fr";
+export type { ErrorCode, PaylinksErrorOptions } from "./paylinks-error";
+export { ERROR_CODES, PaylinksError } from "./paylinks-error";
+export type { Result } from "./result";
+export { fail, ok } from "./result";

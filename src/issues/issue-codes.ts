@@ -1,0 +1,33 @@
+/**
+ * Every stable issue code that a validator can return, in one `as const` list.
+ *
+ * A code never changes meaning and is never renamed: renaming one is a breaking change.
+ * `docs/errors.md` lists each code with its English and French messages.
+ */
+export const ISSUE_CODES = [
+  "type_invalid",
+  "shop_mismatch",
+  "mode_invalid",
+  "channel_unsupported",
+  "amount_invalid",
+  "amount_not_positive",
+  "amount_too_precise",
+  "amount_too_large",
+  "currency_unknown",
+  "currency_not_accepted",
+  "reference_required",
+  "reference_too_long",
+  "reference_invalid_character",
+  "recipients_empty",
+  "recipient_invalid",
+  "recipient_duplicate",
+  "recipient_separator",
+  "buyer_reference_invalid",
+  "buyer_reference_too_long",
+  "bcc_manager_missing",
+  "bcc_me_missing",
+  "bcc_invalid",
+] as const;
+
+/** One of {@link ISSUE_CODES}: the stable, machine-readable identity of a validation issue. */
+export type IssueCode = (typeof ISSUE_CODES)[number];

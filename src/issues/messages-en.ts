@@ -1,0 +1,59 @@
+import type { IssueParams } from "./issue";
+import type { MessageCatalog } from "./message-catalog";
+
+const TYPES: Readonly<Record<string, string>> = {
+  string: "a text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  list: "a text or a list of texts",
+};
+
+const ADDRESS_REASONS: Readonly<Record<string, string>> = {
+  at_missing: "it has no @",
+  local_empty: "nothing comes before the @",
+  local_too_long: "the part before the @ is longer than 64 characters",
+  local_invalid: "the part before the @ has a character or a dot that is not allowed",
+  domain_empty: "nothing comes after the @",
+  domain_invalid: "the domain after the @ is not valid",
+  tld_invalid: "the domain must end with a label of at least 2 letters, like .fr or .com",
+  too_long: "it is longer than 254 characters",
+};
+
+const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "it is not a valid address";
+
+/** English messages for every issue code. */
+export const messagesEn: MessageCatalog = {
+  type_invalid: (p) => `This field must be ${TYPES[String(p.expected)] ?? String(p.expected)}.`,
+  shop_mismatch: (p) => `This link is for shop “${p.received}”, but the shop given is “${p.expected}”.`,
+  mode_invalid: (p) => `“${p.value}” is not a mode: choose PRODUCTION or TEST.`,
+  channel_unsupported: (p) => `“${p.value}” is not a channel paylinks can send through: choose email.`,
+  amount_invalid: () => "Enter the amount with digits only, for example 49,90 or 1 234.56.",
+  amount_not_positive: () => "Enter an amount greater than zero.",
+  amount_too_precise: (p) =>
+    p.digits === 0
+      ? `${p.currency} has no decimals: enter a whole amount.`
+      : `${p.currency} has ${p.digits} decimal${p.digits === 1 ? "" : "s"}: enter at most ${p.digits} digit${p.digits === 1 ? "" : "s"} after the separator.`,
+  amount_too_large: (p) =>
+    `This amount is too large: at most ${p.maxDigits} digits in the smallest unit of the currency.`,
+  currency_unknown: (p) => `“${p.value}” is not an active ISO 4217 currency code.`,
+  currency_not_accepted: (p) => `This shop does not accept ${p.currency}. Accepted: ${p.accepted}.`,
+  reference_required: () => "Enter an order reference: this shop requires one.",
+  reference_too_long: (p) =>
+    Number(p.recipientCount) > 1
+      ? `With ${p.recipientCount} recipients, the reference gets a suffix such as -001: keep it to ${p.maxBase} characters (it has ${p.length}).`
+      : `Keep the order reference to ${p.max} characters (it has ${p.length}).`,
+  reference_invalid_character: (p) =>
+    `The order reference may only hold letters A–Z, digits, - and _: “${p.character}” at position ${p.position} is not allowed.`,
+  recipients_empty: () => "Enter at least one buyer e-mail address.",
+  recipient_invalid: (p) => `“${p.value}” is not a valid e-mail address: ${reason(p)}.`,
+  recipient_duplicate: (p) => `“${p.value}” is already in the list: each recipient gets one link, enter it once.`,
+  recipient_separator: (p) => `Separate addresses with “;”, not “,”: “${p.value}”.`,
+  buyer_reference_invalid: (p) =>
+    `The buyer reference holds an invisible control character at position ${p.position}: remove it.`,
+  buyer_reference_too_long: (p) => `Keep the buyer reference to ${p.max} characters (it has ${p.length}).`,
+  bcc_manager_missing: () => "This shop has no manager e-mail address: a copy cannot be sent to the manager.",
+  bcc_me_missing: () => "Your account has no e-mail address: a copy cannot be sent to you.",
+  bcc_invalid: (p) => `“${p.value}” is not a valid e-mail address for a blind copy: ${reason(p)}.`,
+};

@@ -1,0 +1,26 @@
+import type { Issue } from "./issue";
+
+/**
+ * The outcome of a validation: the validated value, or every issue found.
+ *
+ * Validators return it and never throw on bad input.
+ */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
+
+/**
+ * Builds a successful {@link Result}.
+ * @param value - The validated value.
+ * @returns `{ ok: true, value }`.
+ */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/**
+ * Builds a failed {@link Result}.
+ * @param issues - At least one issue.
+ * @returns `{ ok: false, issues }`.
+ */
+export function fail<T = never>(issues: Issue[]): Result<T> {
+  return { ok: false, issues };
+}

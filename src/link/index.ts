@@ -1,0 +1,13 @@
+export { BUYER_REFERENCE_MAX_LENGTH } from "./check-buyer-reference";
+export type { LinkFormSchemaContext } from "./link-form-schema";
+export { createLinkFormSchema, linkFormSchema } from "./link-form-schema";
+export type {
+  BccInput,
+  Channel,
+  LinkForm,
+  LinkParameters,
+  LinkParametersInput,
+  LinkValidationContext,
+} from "./link-parameters";
+export { validateLinkForm } from "./validate-link-form";
+export { assertLinkParameters, validateLinkParameters } from "./validate-link-parameters";

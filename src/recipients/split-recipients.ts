@@ -1,0 +1,112 @@
+import { createIssue } from "../issues/create-issue";
+import type { Issue, IssuePath, LocaleOptions } from "../issues/issue";
+import type { IssueCode } from "../issues/issue-codes";
+import { preview } from "../issues/preview";
+import { fail, ok, type Result } from "../issues/result";
+import { normalizeEmailAddress } from "./email-address";
+
+/** Splits on `;` and line breaks, trims, and drops empty segments, in one pass. */
+function segments(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (i === text.length || c === ";" || c === "\n" || c === "\r") {
+      const segment = text.slice(start, i).trim();
+      if (segment !== "") out.push(segment);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** A segment that holds several addresses joined by `,` or spaces instead of `;`. */
+function wrongSeparator(segment: string): string | undefined {
+  for (const separator of [",", " "]) {
+    const parts = separator === "," ? segment.split(",") : segment.split(/\s+/);
+    if (parts.filter((part) => part.includes("@")).length >= 2) return separator;
+  }
+  return undefined;
+}
+
+/** How {@link checkAddressList} reports an invalid address. Internal. */
+export interface AddressListRules {
+  readonly invalidCode: IssueCode;
+  /** Report a repeated address (`recipient_duplicate`) instead of dropping the repeat. */
+  readonly reportDuplicates: boolean;
+}
+
+/**
+ * Splits and checks a list of addresses, adding issues under `path` + index. Internal: used for the recipients
+ * and for the blind copies. Indexes count non-empty entries, in list order.
+ */
+export function checkAddressList(
+  input: string | readonly string[],
+  rules: AddressListRules,
+  path: IssuePath,
+  issues: Issue[],
+  locale: LocaleOptions["locale"],
+): string[] {
+  const entries =
+    typeof input === "string" ? segments(input) : input.map((e) => String(e).trim()).filter((e) => e !== "");
+  const addresses: string[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const entryPath = [...path, index];
+    const separator = wrongSeparator(entry);
+    if (separator !== undefined) {
+      issues.push(createIssue("recipient_separator", entryPath, { value: preview(entry), separator }, locale));
+      return;
+    }
+    const check = normalizeEmailAddress(entry);
+    if (!check.ok) {
+      issues.push(createIssue(rules.invalidCode, entryPath, { value: preview(entry), reason: check.reason }, locale));
+      return;
+    }
+    const key = check.address.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      if (rules.reportDuplicates) {
+        issues.push(createIssue("recipient_duplicate", entryPath, { value: preview(entry), first }, locale));
+      }
+      return;
+    }
+    seen.set(key, index);
+    addresses.push(check.address);
+  });
+  return addresses;
+}
+
+/**
+ * Splits the buyer e-mail field into addresses, as the form's "E-mail de l'acheteur" field holds them: separated
+ * by `;` (line breaks are accepted too, as from a pasted column), surrounding spaces trimmed, empty entries
+ * ignored. Each address is checked and normalised by {@link normalizeEmailAddress}. The same address twice
+ * (ignoring case) is an issue: each recipient gets exactly one link. There is no limit on the count.
+ *
+ * @param text - The field's text.
+ * @param options - `locale` of the issue messages.
+ * @returns The addresses in list order, or the issues, whose path is the index of the entry among the
+ *   non-empty ones: `recipients_empty`, `recipient_invalid` (with `reason`), `recipient_duplicate` (with the
+ *   `first` index), `recipient_separator` (addresses joined by `,` or spaces).
+ * @example
+ * ```ts
+ * splitRecipients("a@example.fr; B@Example.COM\nc@example.org");
+ * // { ok: true, value: ["a@example.fr", "B@example.com", "c@example.org"] }
+ * ```
+ */
+export function splitRecipients(text: string, options: LocaleOptions = {}): Result<string[]> {
+  const issues: Issue[] = [];
+  if (typeof text !== "string") {
+    return fail([createIssue("type_invalid", [], { expected: "string" }, options.locale)]);
+  }
+  const addresses = checkAddressList(
+    text,
+    { invalidCode: "recipient_invalid", reportDuplicates: true },
+    [],
+    issues,
+    options.locale,
+  );
+  if (issues.length === 0 && addresses.length === 0)
+    issues.push(createIssue("recipients_empty", [], {}, options.locale));
+  return issues.length > 0 ? fail(issues) : ok(addresses);
+}
