@@ -11,13 +11,13 @@ export type { Actor, ActorPermissions, Mode } from "./actor";
 export type {
   ErrorCode,
   Issue,
+  IssueCatalog,
   IssueCode,
+  IssueFormatter,
   IssueParams,
   IssuePath,
   Locale,
   LocaleOptions,
-  MessageCatalog,
-  MessageTemplate,
   PaylinksErrorOptions,
   Result,
 } from "./issues";
@@ -36,6 +36,7 @@ export type {
   BccInput,
   Channel,
   LinkForm,
+  LinkFormBcc,
   LinkFormSchemaContext,
   LinkParameters,
   LinkParametersInput,

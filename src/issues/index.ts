@@ -1,8 +1,8 @@
 export { createIssue, issueMessage } from "./create-issue";
 export type { Issue, IssueParams, IssuePath, Locale, LocaleOptions } from "./issue";
+export type { IssueCatalog, IssueFormatter } from "./issue-catalog";
 export type { IssueCode } from "./issue-codes";
 export { ISSUE_CODES } from "./issue-codes";
-export type { MessageCatalog, MessageTemplate } from "./message-catalog";
 export { messagesEn } from "./messages-en";
 export { messagesFr } from "./messages-fr";
 export type { ErrorCode, PaylinksErrorOptions } from "./paylinks-error";

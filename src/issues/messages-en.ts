@@ -1,5 +1,5 @@
 import type { IssueParams } from "./issue";
-import type { MessageCatalog } from "./message-catalog";
+import type { IssueCatalog } from "./issue-catalog";
 
 const TYPES: Readonly<Record<string, string>> = {
   string: "a text",
@@ -24,7 +24,7 @@ const ADDRESS_REASONS: Readonly<Record<string, string>> = {
 const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "it is not a valid address";
 
 /** English messages for every issue code. */
-export const messagesEn: MessageCatalog = {
+export const messagesEn: IssueCatalog = {
   type_invalid: (p) => `This field must be ${TYPES[String(p.expected)] ?? String(p.expected)}.`,
   shop_mismatch: (p) => `This link is for shop “${p.received}”, but the shop given is “${p.expected}”.`,
   mode_invalid: (p) => `“${p.value}” is not a mode: choose PRODUCTION or TEST.`,
@@ -49,7 +49,8 @@ export const messagesEn: MessageCatalog = {
   recipients_empty: () => "Enter at least one buyer e-mail address.",
   recipient_invalid: (p) => `“${p.value}” is not a valid e-mail address: ${reason(p)}.`,
   recipient_duplicate: (p) => `“${p.value}” is already in the list: each recipient gets one link, enter it once.`,
-  recipient_separator: (p) => `Separate addresses with “;”, not “,”: “${p.value}”.`,
+  recipient_separator: (p) =>
+    `Separate addresses with “;”, not ${p.separator === "," ? "“,”" : "spaces"}: “${p.value}”.`,
   buyer_reference_invalid: (p) =>
     `The buyer reference holds an invisible control character at position ${p.position}: remove it.`,
   buyer_reference_too_long: (p) => `Keep the buyer reference to ${p.max} characters (it has ${p.length}).`,

@@ -5,7 +5,19 @@ import type { Issue } from "./issue";
  *
  * Validators return it and never throw on bad input.
  */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
+export type Result<T> =
+  | {
+      /** The input is valid. */
+      readonly ok: true;
+      /** The validated, normalised value. */
+      readonly value: T;
+    }
+  | {
+      /** The input has issues. */
+      readonly ok: false;
+      /** Every issue found, in input order; never empty. */
+      readonly issues: Issue[];
+    };
 
 /**
  * Builds a successful {@link Result}.

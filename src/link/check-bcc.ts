@@ -60,7 +60,7 @@ export function checkBcc(
           [...path, "addresses"],
           issues,
           locale,
-        ),
+        ).addresses,
       );
     } else {
       issues.push(createIssue("type_invalid", [...path, "addresses"], { expected: "list" }, locale));

@@ -1,7 +1,8 @@
 import type { Actor, Mode } from "../actor/actor";
 import { createIssue } from "../issues/create-issue";
 import type { Issue, Locale } from "../issues/issue";
-import { AMOUNT_MAX_MINOR } from "../money/currency";
+import { preview, textOf } from "../issues/preview";
+import { AMOUNT_MAX_DIGITS, AMOUNT_MAX_MINOR } from "../money/currency";
 import { getCurrency } from "../money/get-currency";
 import { parseAmountDigits } from "../money/parse-amount";
 import { checkAddressList } from "../recipients/split-recipients";
@@ -30,9 +31,9 @@ function checkMinorAmount(amount: unknown, issues: Issue[], locale: Locale | und
   } else if (amount <= 0) {
     issues.push(createIssue("amount_not_positive", ["amount"], {}, locale));
   } else if (amount > AMOUNT_MAX_MINOR) {
-    issues.push(createIssue("amount_too_large", ["amount"], { maxDigits: 12 }, locale));
+    issues.push(createIssue("amount_too_large", ["amount"], { maxDigits: AMOUNT_MAX_DIGITS }, locale));
   } else if (!Number.isInteger(amount)) {
-    issues.push(createIssue("amount_invalid", ["amount"], {}, locale));
+    issues.push(createIssue("type_invalid", ["amount"], { expected: "integer" }, locale));
   }
   return amount as number;
 }
@@ -52,12 +53,14 @@ export function checkLink(input: unknown, context: CheckLinkContext, issues: Iss
   const shopId = field("shopId");
   if (typeof shopId !== "string") issues.push(createIssue("type_invalid", ["shopId"], { expected: "string" }, locale));
   else if (shop && shopId !== shop.id) {
-    issues.push(createIssue("shop_mismatch", ["shopId"], { expected: shop.id, received: shopId }, locale));
+    issues.push(
+      createIssue("shop_mismatch", ["shopId"], { expected: preview(shop.id), received: preview(shopId) }, locale),
+    );
   }
 
   const mode = field("mode") ?? "PRODUCTION";
   if (typeof mode !== "string" || !MODES.includes(mode)) {
-    issues.push(createIssue("mode_invalid", ["mode"], { value: String(mode) }, locale));
+    issues.push(createIssue("mode_invalid", ["mode"], { value: preview(textOf(mode)) }, locale));
   }
 
   const rawCurrency = field("currency");
@@ -67,9 +70,10 @@ export function checkLink(input: unknown, context: CheckLinkContext, issues: Iss
   if (typeof rawCurrency !== "string") {
     currencyIssues.push(createIssue("type_invalid", ["currency"], { expected: "string" }, locale));
   } else {
-    currency = rawCurrency.trim().toUpperCase();
-    const known = getCurrency(currency);
-    if (!known) currencyIssues.push(createIssue("currency_unknown", ["currency"], { value: rawCurrency }, locale));
+    const known = getCurrency(rawCurrency);
+    currency = known?.code ?? rawCurrency.trim();
+    if (!known)
+      currencyIssues.push(createIssue("currency_unknown", ["currency"], { value: preview(rawCurrency) }, locale));
     else {
       digits = known.digits;
       if (shop && !shop.currencies.includes(currency)) {
@@ -99,14 +103,15 @@ export function checkLink(input: unknown, context: CheckLinkContext, issues: Iss
     typeof rawRecipients === "string" ||
     (Array.isArray(rawRecipients) && rawRecipients.every((r) => typeof r === "string"))
   ) {
-    recipients = checkAddressList(
+    const list = checkAddressList(
       rawRecipients as string | string[],
       { invalidCode: "recipient_invalid", reportDuplicates: true },
       ["recipients"],
       recipientIssues,
       locale,
     );
-    entryCount = recipients.length + recipientIssues.filter((i) => i.code === "recipient_invalid").length;
+    recipients = list.addresses;
+    entryCount = list.count;
     if (recipientIssues.length === 0 && recipients.length === 0) {
       recipientIssues.push(createIssue("recipients_empty", ["recipients"], {}, locale));
     }
@@ -126,7 +131,7 @@ export function checkLink(input: unknown, context: CheckLinkContext, issues: Iss
 
   const channel = field("channel") ?? "email";
   if (channel !== "email")
-    issues.push(createIssue("channel_unsupported", ["channel"], { value: String(channel) }, locale));
+    issues.push(createIssue("channel_unsupported", ["channel"], { value: preview(textOf(channel)) }, locale));
 
   const bcc = checkBcc(field("bcc"), shop, actor, ["bcc"], issues, locale);
 

@@ -5,6 +5,7 @@ export type {
   BccInput,
   Channel,
   LinkForm,
+  LinkFormBcc,
   LinkParameters,
   LinkParametersInput,
   LinkValidationContext,

@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import type { Actor } from "../actor/actor";
-import { issueMessage } from "../issues/create-issue";
 import type { Issue, Locale } from "../issues/issue";
 import type { ShopConfig } from "../shop/shop-config";
 import { checkLink } from "./check-link";
@@ -22,10 +21,12 @@ export interface LinkFormSchemaContext {
 /**
  * Builds a zod/mini schema of the step-1 form that applies the same rules as {@link validateLinkForm}. zod 4
  * schemas implement Standard Schema, so form libraries (React Hook Form, TanStack Form, Conform…) accept it.
- * Each zod issue carries the paylinks issue `code` and its params in `params`, and the paylinks message.
+ * Every check, type checks included, is the paylinks rule itself, so every issue comes back at once, each as a
+ * zod `custom` issue with the paylinks `code` and params in `params` and the paylinks message.
  *
  * @param context - The shop, the actor and the locale; without a shop only the shop-independent rules apply.
- * @returns A zod/mini object schema whose output is the form as given.
+ * @returns A zod/mini schema whose output is the form as given (use {@link validateLinkForm} for the parsed
+ *   values).
  * @example
  * ```ts
  * const schema = createLinkFormSchema({ shop, locale: "fr" });
@@ -33,28 +34,10 @@ export interface LinkFormSchemaContext {
  * ```
  */
 export function createLinkFormSchema(context: LinkFormSchemaContext = {}): z.ZodMiniType<LinkForm, LinkForm> {
-  const locale = context.locale;
-  const typeError = (expected: string) => ({ error: () => issueMessage("type_invalid", { expected }, locale) });
-  const text = z.string(typeError("string"));
-  const flag = z.optional(z.boolean(typeError("boolean")));
-  const shape = z.object(
-    {
-      shopId: text,
-      mode: z.optional(z.string(typeError("string"))),
-      amount: text,
-      currency: text,
-      orderReference: z.optional(text),
-      recipients: text,
-      buyerReference: z.optional(text),
-      channel: z.optional(z.string(typeError("string"))),
-      bcc: z.optional(z.object({ shopManager: flag, me: flag, addresses: z.optional(text) }, typeError("object"))),
-    },
-    typeError("object"),
-  );
-  return shape.check(
+  const schema = z.unknown().check(
     z.superRefine((form, ctx) => {
       const issues: Issue[] = [];
-      checkLink(form, { shop: context.shop, actor: context.actor, locale, amount: "text" }, issues);
+      checkLink(form, { shop: context.shop, actor: context.actor, locale: context.locale, amount: "text" }, issues);
       for (const issue of issues) {
         ctx.addIssue({
           code: "custom",
@@ -65,7 +48,9 @@ export function createLinkFormSchema(context: LinkFormSchemaContext = {}): z.Zod
         });
       }
     }),
-  ) as unknown as z.ZodMiniType<LinkForm, LinkForm>;
+  );
+  // Every check, types included, is paylinks' own, so the output is the form exactly as given.
+  return schema as unknown as z.ZodMiniType<LinkForm, LinkForm>;
 }
 
 /**

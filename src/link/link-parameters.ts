@@ -50,13 +50,17 @@ export interface LinkForm extends Omit<LinkParametersInput, "amount" | "recipien
   /** The buyer e-mail field: addresses separated by `;`. */
   readonly recipients: string;
   /** The blind-copy switches and the free address field. */
-  readonly bcc?:
-    | {
-        readonly shopManager?: boolean | undefined;
-        readonly me?: boolean | undefined;
-        readonly addresses?: string | undefined;
-      }
-    | undefined;
+  readonly bcc?: LinkFormBcc | undefined;
+}
+
+/** The blind-copy part of {@link LinkForm}: two switches and a free address field. */
+export interface LinkFormBcc {
+  /** Send a blind copy to the shop manager. */
+  readonly shopManager?: boolean | undefined;
+  /** Send a blind copy to the acting user. */
+  readonly me?: boolean | undefined;
+  /** Other addresses, separated by `;`. */
+  readonly addresses?: string | undefined;
 }
 
 /** Validated step-1 parameters. */

@@ -1,6 +1,6 @@
 import { PaylinksError } from "../issues/paylinks-error";
 import type { Currency } from "./currency";
-import { getCurrency } from "./get-currency";
+import { resolveCurrency } from "./get-currency";
 
 /** Options of {@link formatAmount}. */
 export interface FormatAmountOptions {
@@ -39,7 +39,7 @@ export function formatAmount(
   locale: string,
   options: FormatAmountOptions = {},
 ): string {
-  const resolved = typeof currency === "string" ? getCurrency(currency) : currency;
+  const resolved = resolveCurrency(currency);
   if (!resolved) throw new PaylinksError("currency_unknown", `Unknown currency: ${String(currency)}`);
   if (!Number.isSafeInteger(minor)) throw new PaylinksError("amount_invalid", `Not an integer amount: ${minor}`);
   const digits = resolved.digits;

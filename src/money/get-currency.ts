@@ -21,7 +21,8 @@ function table(): Map<string, Currency> {
  * Looks up an active ISO 4217 currency by its alphabetic code.
  *
  * Funds (such as CLF), precious metals (XAU), bond-market and accounting units (XDR) and the testing code (XTS)
- * are not currencies a shop is paid in and have no entry. The code must be upper case, as ISO writes it.
+ * are not currencies a shop is paid in and have no entry. Surrounding spaces and lower case are accepted
+ * (`" eur"` finds EUR).
  *
  * @param code - Alphabetic code, e.g. `"EUR"`.
  * @returns The currency, or `undefined` when the code is not an active currency.
@@ -32,7 +33,9 @@ function table(): Map<string, Currency> {
  * ```
  */
 export function getCurrency(code: string): Currency | undefined {
-  return typeof code === "string" ? table().get(code) : undefined;
+  if (typeof code !== "string") return undefined;
+  const trimmed = code.trim();
+  return /^[A-Za-z]{3}$/.test(trimmed) ? table().get(trimmed.toUpperCase()) : undefined;
 }
 
 /**
@@ -41,4 +44,23 @@ export function getCurrency(code: string): Currency | undefined {
  */
 export function listCurrencies(): Currency[] {
   return [...table().values()];
+}
+
+/**
+ * Resolves a currency given as a code or as a {@link Currency} object, checking that an object's `digits` is
+ * a whole number from 0 to 9. Internal.
+ * @param currency - A code or an object.
+ * @returns The currency, or `undefined`.
+ */
+export function resolveCurrency(currency: unknown): Currency | undefined {
+  if (typeof currency === "string") return getCurrency(currency);
+  if (currency === null || typeof currency !== "object") return undefined;
+  const { code, digits } = currency as { code?: unknown; digits?: unknown };
+  return typeof code === "string" &&
+    typeof digits === "number" &&
+    Number.isInteger(digits) &&
+    digits >= 0 &&
+    digits <= 9
+    ? (currency as Currency)
+    : undefined;
 }

@@ -1,8 +1,9 @@
 import { createIssue } from "../issues/create-issue";
 import type { Issue, LocaleOptions } from "../issues/issue";
+import { preview, textOf } from "../issues/preview";
 import { fail, ok, type Result } from "../issues/result";
 import { AMOUNT_MAX_DIGITS, type Currency } from "./currency";
-import { getCurrency } from "./get-currency";
+import { resolveCurrency } from "./get-currency";
 
 const GROUP_SEPARATORS = new Set([" ", "\u00a0", "\u202f"]);
 
@@ -62,9 +63,10 @@ function split(text: string): Parts | undefined {
  */
 export function parseAmount(text: string, currency: string | Currency, options: LocaleOptions = {}): Result<number> {
   const locale = options.locale;
-  const resolved = typeof currency === "string" ? getCurrency(currency) : currency;
-  if (resolved === undefined || resolved === null || typeof resolved !== "object") {
-    return fail([createIssue("currency_unknown", [], { value: String(currency) }, locale)]);
+  const resolved = resolveCurrency(currency);
+  if (resolved === undefined) {
+    const shown = typeof currency === "object" && currency !== null ? (currency as { code?: unknown }).code : currency;
+    return fail([createIssue("currency_unknown", [], { value: preview(textOf(shown)) }, locale)]);
   }
   return parseAmountDigits(text, resolved.digits, resolved.code, locale);
 }

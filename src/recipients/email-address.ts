@@ -11,8 +11,18 @@ export type AddressProblem =
 
 /** The outcome of {@link normalizeEmailAddress}. */
 export type AddressCheck =
-  | { readonly ok: true; readonly address: string }
-  | { readonly ok: false; readonly reason: AddressProblem };
+  | {
+      /** The address is valid. */
+      readonly ok: true;
+      /** The address in normal form: domain lower-cased and in ASCII. */
+      readonly address: string;
+    }
+  | {
+      /** The address is not valid. */
+      readonly ok: false;
+      /** What is wrong with it. */
+      readonly reason: AddressProblem;
+    };
 
 /** Maximum length of a whole address. */
 export const EMAIL_MAX_LENGTH = 254;
@@ -49,6 +59,8 @@ function toAsciiDomain(domain: string): string | undefined {
   for (let i = 0; i < domain.length; i++) if (domain.charCodeAt(i) > 0x7f) ascii = false;
   if (ascii) return domain.toLowerCase();
   if (!UNICODE_LABEL_TEXT.test(domain)) return undefined;
+  // The URL parser does not check hyphens (CheckHyphens=false): "-exämple" would become the LDH "xn---exmple-7wa".
+  if (domain.split(".").some((label) => label.startsWith("-") || label.endsWith("-"))) return undefined;
   try {
     // The WHATWG URL parser applies UTS #46 (IDNA) processing: mapping, normalisation and punycode.
     return new URL(`http://${domain}/`).hostname;
@@ -74,7 +86,12 @@ function toAsciiDomain(domain: string): string | undefined {
  * ```
  */
 export function normalizeEmailAddress(text: string): AddressCheck {
-  const value = String(text).trim();
+  let value: string;
+  try {
+    value = String(text).trim();
+  } catch {
+    return { ok: false, reason: "at_missing" }; // not a string: an object without prototype or usable toString
+  }
   const at = value.lastIndexOf("@");
   if (at < 0) return { ok: false, reason: "at_missing" };
   const local = value.slice(0, at);

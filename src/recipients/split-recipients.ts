@@ -20,13 +20,22 @@ function segments(text: string): string[] {
   return out;
 }
 
-/** A segment that holds several addresses joined by `,` or spaces instead of `;`. */
-function wrongSeparator(segment: string): string | undefined {
-  for (const separator of [",", " "]) {
-    const parts = separator === "," ? segment.split(",") : segment.split(/\s+/);
-    if (parts.filter((part) => part.includes("@")).length >= 2) return separator;
-  }
-  return undefined;
+/** A segment that holds several addresses joined by `,` or spaces instead of `;`: the separator and the count. */
+function wrongSeparator(segment: string): { separator: string; count: number } | undefined {
+  const count = segment.split(/[\s,]+/).filter((part) => part.includes("@")).length;
+  if (count < 2) return undefined;
+  return { separator: segment.includes(",") ? "," : " ", count };
+}
+
+/** The entries of a list with the index that points at each in the input. */
+function entriesOf(input: string | readonly string[]): [entry: string, index: number][] {
+  if (typeof input === "string") return segments(input).map((entry, index) => [entry, index]);
+  const entries: [string, number][] = [];
+  input.forEach((entry, index) => {
+    const trimmed = String(entry).trim();
+    if (trimmed !== "") entries.push([trimmed, index]);
+  });
+  return entries;
 }
 
 /** How {@link checkAddressList} reports an invalid address. Internal. */
@@ -36,9 +45,18 @@ export interface AddressListRules {
   readonly reportDuplicates: boolean;
 }
 
+/** What {@link checkAddressList} found. Internal. */
+export interface AddressList {
+  /** The valid addresses, without repeats, in list order. */
+  readonly addresses: string[];
+  /** How many addresses the list holds once fixed: valid, invalid, and each one of a `,`-joined entry. */
+  readonly count: number;
+}
+
 /**
  * Splits and checks a list of addresses, adding issues under `path` + index. Internal: used for the recipients
- * and for the blind copies. Indexes count non-empty entries, in list order.
+ * and for the blind copies. For a text, the index counts its non-empty entries; for a list, it is the index in
+ * the list.
  */
 export function checkAddressList(
   input: string | readonly string[],
@@ -46,35 +64,38 @@ export function checkAddressList(
   path: IssuePath,
   issues: Issue[],
   locale: LocaleOptions["locale"],
-): string[] {
-  const entries =
-    typeof input === "string" ? segments(input) : input.map((e) => String(e).trim()).filter((e) => e !== "");
+): AddressList {
   const addresses: string[] = [];
   const seen = new Map<string, number>();
-  entries.forEach((entry, index) => {
+  let count = 0;
+  for (const [entry, index] of entriesOf(input)) {
     const entryPath = [...path, index];
-    const separator = wrongSeparator(entry);
-    if (separator !== undefined) {
-      issues.push(createIssue("recipient_separator", entryPath, { value: preview(entry), separator }, locale));
-      return;
+    const joined = wrongSeparator(entry);
+    if (joined !== undefined) {
+      count += joined.count;
+      const params = { value: preview(entry), separator: joined.separator, count: joined.count };
+      issues.push(createIssue("recipient_separator", entryPath, params, locale));
+      continue;
     }
+    count++;
     const check = normalizeEmailAddress(entry);
     if (!check.ok) {
       issues.push(createIssue(rules.invalidCode, entryPath, { value: preview(entry), reason: check.reason }, locale));
-      return;
+      continue;
     }
     const key = check.address.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
+      count--;
       if (rules.reportDuplicates) {
         issues.push(createIssue("recipient_duplicate", entryPath, { value: preview(entry), first }, locale));
       }
-      return;
+      continue;
     }
     seen.set(key, index);
     addresses.push(check.address);
-  });
-  return addresses;
+  }
+  return { addresses, count };
 }
 
 /**
@@ -99,7 +120,7 @@ export function splitRecipients(text: string, options: LocaleOptions = {}): Resu
   if (typeof text !== "string") {
     return fail([createIssue("type_invalid", [], { expected: "string" }, options.locale)]);
   }
-  const addresses = checkAddressList(
+  const { addresses } = checkAddressList(
     text,
     { invalidCode: "recipient_invalid", reportDuplicates: true },
     [],

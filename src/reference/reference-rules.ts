@@ -30,14 +30,15 @@ export function maxBaseReferenceLength(recipientCount: number): number {
 /**
  * Whether a character may appear in an order reference: `A–Z`, `a–z`, `0–9`, `-` and `_`.
  * @param char - One character.
- * @returns `true` when allowed.
+ * @returns `true` when allowed; `false` for anything longer than one UTF-16 unit, such as `"e\u0301"`.
  */
 export function isReferenceCharacter(char: string): boolean {
   return (
-    (char >= "A" && char <= "Z") ||
-    (char >= "a" && char <= "z") ||
-    (char >= "0" && char <= "9") ||
-    char === "-" ||
-    char === "_"
+    char.length === 1 &&
+    ((char >= "A" && char <= "Z") ||
+      (char >= "a" && char <= "z") ||
+      (char >= "0" && char <= "9") ||
+      char === "-" ||
+      char === "_")
   );
 }

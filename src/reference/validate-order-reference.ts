@@ -71,18 +71,23 @@ export function checkOrderReference(
       ),
     );
   }
-  let first = -1;
+  // Walk code points, so that a character outside the BMP (an emoji) counts once, not as two halves.
+  let character = "";
+  let position = 0;
   let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    if (!isReferenceCharacter(value[i] as string)) {
-      if (first < 0) first = i;
+  let index = 0;
+  for (const char of value) {
+    index++;
+    if (!isReferenceCharacter(char)) {
+      if (count === 0) {
+        character = char;
+        position = index;
+      }
       count++;
     }
   }
-  if (first >= 0) {
-    const codePoint = value.codePointAt(first) as number;
-    const character = String.fromCodePoint(codePoint);
-    issues.push(createIssue("reference_invalid_character", path, { character, position: first + 1, count }, locale));
+  if (count > 0) {
+    issues.push(createIssue("reference_invalid_character", path, { character, position, count }, locale));
   }
   return value;
 }

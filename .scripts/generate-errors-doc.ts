@@ -1,0 +1,470 @@
+/**
+ * Writes docs/errors.md: every issue code and error code, what triggers it, the params it carries, and its
+ * English and French messages rendered from the library's own catalogs. Run with
+ * `npx tsx .scripts/generate-errors-doc.ts`. The output depends only on the source, so two runs give the same
+ * bytes; a test compares docs/errors.md with {@link renderErrorsDoc}.
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AddressProblem, ErrorCode, IssueCode, IssueParams } from "../src/index";
+import { ERROR_CODES, ISSUE_CODES, messagesEn, messagesFr, normalizeEmailAddress } from "../src/index";
+
+/** What the documentation says about one issue code. */
+interface IssueCodeDoc {
+  /** The field it is about, for the summary table. */
+  readonly field: string;
+  /** Where the issue points: the paths it can have. */
+  readonly where: string;
+  /** What makes a validator report it. */
+  readonly trigger: string;
+  /** Each param the issue carries, with its meaning. Empty when the issue has no params. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Representative params, one rendered example each. */
+  readonly examples: readonly IssueParams[];
+}
+
+/** What the documentation says about one error code. */
+interface ErrorCodeDoc {
+  /** The functions that throw it, and when. */
+  readonly thrownBy: string;
+  /** What the error holds besides its code. */
+  readonly carries: string;
+}
+
+/** The triggers and params of every issue code. Keyed by code, so a new code cannot be left undocumented. */
+export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
+  type_invalid: {
+    field: "any field, or the whole input",
+    where:
+      'The field with the wrong type, such as `["amount"]`, `["recipients"]` or `["bcc", "me"]`; `[]` when the whole input is not an object.',
+    trigger:
+      "A value does not have the JavaScript type the field needs: a text field that is not a string, an amount in minor units that is not an integer (not a number, `NaN`, or a number with a fraction such as `49.9`), a blind-copy switch that is not a boolean, `bcc` or the whole input that is not a plain object, or a recipient list that is neither a string nor an array of strings. `parseAmount`, `splitRecipients` and `validateOrderReference` report it at `[]` when they are given something other than a string (or `undefined`, for the reference). The form schemas report it like every other issue, as a zod `custom` issue whose `params.code` is `type_invalid`, and the rules of the other fields still apply, so it comes back with all the other issues.",
+    params: {
+      expected:
+        '`"string"`, `"integer"`, `"boolean"`, `"object"` or `"list"` (a string or an array of strings): the type the field needs.',
+    },
+    examples: [
+      { expected: "string" },
+      { expected: "integer" },
+      { expected: "boolean" },
+      { expected: "object" },
+      { expected: "list" },
+    ],
+  },
+  shop_mismatch: {
+    field: "`shopId`",
+    where: '`["shopId"]`',
+    trigger:
+      "The input's `shopId` is not the `id` of the shop given in the context. It is only checked when there is a shop (always for the link validators; for the form schema, only when it is built with one).",
+    params: {
+      expected: "The id of the shop given in the context, cut to 80 characters.",
+      received: "The `shopId` found in the input, cut to 80 characters.",
+    },
+    examples: [{ expected: "shop-1", received: "shop-2" }],
+  },
+  mode_invalid: {
+    field: "`mode`",
+    where: '`["mode"]`',
+    trigger:
+      'The mode is given and is not exactly `"PRODUCTION"` or `"TEST"` (the comparison is case-sensitive). A missing mode means `"PRODUCTION"`.',
+    params: { value: "The mode as given, turned into a string and cut to 80 characters." },
+    examples: [{ value: "LIVE" }],
+  },
+  channel_unsupported: {
+    field: "`channel`",
+    where: '`["channel"]`',
+    trigger: 'The channel is given and is not exactly `"email"`, the only channel. A missing channel means `"email"`.',
+    params: { value: "The channel as given, turned into a string and cut to 80 characters." },
+    examples: [{ value: "sms" }],
+  },
+  amount_invalid: {
+    field: "`amount`",
+    where: '`["amount"]`; `[]` from `parseAmount`.',
+    trigger:
+      "Typed amounts (`parseAmount`, `validateLinkForm`, the form schemas): the text is not digits with an optional `,` or `.` decimal separator and optional space group separators, for example it is empty, has a `+` sign, a currency symbol, an exponent, a separator with no digit after it, or uses `,` or `.` between groups of thousands. An amount in minor units (`validateLinkParameters`) that is not an integer, such as `49.9`, is `type_invalid` instead. `formatAmount` throws a `PaylinksError` with this code when its amount is not a safe integer.",
+    params: {},
+    examples: [{}],
+  },
+  amount_not_positive: {
+    field: "`amount`",
+    where: '`["amount"]`; `[]` from `parseAmount`.',
+    trigger: "The amount is zero (`0`, `0,00`) or negative (a typed amount that starts with `-`).",
+    params: {},
+    examples: [{}],
+  },
+  amount_too_precise: {
+    field: "`amount`",
+    where: '`["amount"]`; `[]` from `parseAmount`.',
+    trigger:
+      "A typed amount has more decimals than the currency has (JPY 0, EUR 2, KWD 3). The amount is never rounded. Not reported when the currency is unknown, since its number of decimals is then unknown too.",
+    params: {
+      digits: "The currency's number of decimals.",
+      currency: "The currency code.",
+    },
+    examples: [
+      { digits: 0, currency: "JPY" },
+      { digits: 2, currency: "EUR" },
+      { digits: 3, currency: "KWD" },
+    ],
+  },
+  amount_too_large: {
+    field: "`amount`",
+    where: '`["amount"]`; `[]` from `parseAmount`.',
+    trigger:
+      "The amount in minor units has more than 12 digits, that is, it is above 999 999 999 999 (9 999 999 999.99 EUR).",
+    params: { maxDigits: "The largest number of digits, 12." },
+    examples: [{ maxDigits: 12 }],
+  },
+  currency_unknown: {
+    field: "`currency`",
+    where: '`["currency"]`; `[]` from `parseAmount`.',
+    trigger:
+      "The code is not an active ISO 4217 currency in the library's table: an unknown or withdrawn code (ANG, HRK), a fund (CLF), a precious metal (XAU), a unit of account (XDR) or a testing code (XTS). The code is trimmed and looked up in any case, by the link validators as by `getCurrency`, `parseAmount` and `formatAmount`, so `eur` finds EUR; only three ASCII letters can match. `parseAmount` also reports it when it is given a `Currency` object whose `code` is not a string or whose `digits` is not an integer from 0 to 9. `formatAmount` throws a `PaylinksError` with this code in the same cases.",
+    params: {
+      value:
+        "The code as given, before trimming, cut to 80 characters; for a `Currency` object given to `parseAmount`, its `code` turned into a string.",
+    },
+    examples: [{ value: "XAU" }],
+  },
+  currency_not_accepted: {
+    field: "`currency`",
+    where: '`["currency"]`',
+    trigger: "The currency is valid, but it is not one of the shop's `currencies`.",
+    params: {
+      currency: "The currency code, upper case.",
+      accepted: "The shop's currencies, separated by `, `.",
+    },
+    examples: [{ currency: "USD", accepted: "EUR, CHF" }],
+  },
+  reference_required: {
+    field: "`orderReference`",
+    where: '`["orderReference"]`; `[]` from `validateOrderReference`.',
+    trigger:
+      "The order reference is missing, empty or only spaces, and the shop makes it mandatory (`referenceRequired: true`, or the `required` option of `validateOrderReference`).",
+    params: {},
+    examples: [{}],
+  },
+  reference_too_long: {
+    field: "`orderReference`",
+    where: '`["orderReference"]`; `[]` from `validateOrderReference`.',
+    trigger:
+      "The trimmed reference is longer than the base it may have: 64 characters for one recipient, 60 for 2 to 999 recipients (room for `-001`), 59 from 1000 (room for `-1000`), and so on. The suffixed references then all fit in 64 characters. In the link validators every non-empty recipient entry counts, valid or not, except a repeat of an address already in the list; an entry that joins addresses with `,` or spaces counts once per address it holds, so this issue can come together with `recipient_separator`.",
+    params: {
+      max: "The limit of a final reference, 64.",
+      maxBase: "The limit of the reference as typed, for this number of recipients.",
+      length: "The length of the trimmed reference.",
+      recipientCount: "The number of recipients the limit was computed for (1 when there are none).",
+    },
+    examples: [
+      { max: 64, maxBase: 64, length: 70, recipientCount: 1 },
+      { max: 64, maxBase: 60, length: 62, recipientCount: 3 },
+    ],
+  },
+  reference_invalid_character: {
+    field: "`orderReference`",
+    where: '`["orderReference"]`; `[]` from `validateOrderReference`.',
+    trigger:
+      "The reference holds a character other than `A–Z`, `a–z`, `0–9`, `-` and `_`: a space, an accented letter, a `/`, an emoji… One issue reports the first such character.",
+    params: {
+      character: "The first character that is not allowed.",
+      position: "Its position in the trimmed reference, counting characters from 1 (an emoji counts as one).",
+      count: "How many characters of the reference are not allowed.",
+    },
+    examples: [{ character: "/", position: 8, count: 1 }],
+  },
+  recipients_empty: {
+    field: "`recipients`",
+    where: '`["recipients"]`; `[]` from `splitRecipients`.',
+    trigger:
+      "The buyer e-mail field has no address: it is empty, or only separators and spaces, or an empty array. Not reported when another recipient issue already explains the problem.",
+    params: {},
+    examples: [{}],
+  },
+  recipient_invalid: {
+    field: "`recipients`",
+    where:
+      '`["recipients", index]`, such as `["recipients", 1]`. For a text, the index counts its non-empty entries from 0; for an array (`validateLinkParameters`), it is the index in the array, blank entries included. `[index]` from `splitRecipients`.',
+    trigger:
+      "One entry is not a valid e-mail address by the syntax rules of `normalizeEmailAddress`. The `reason` param says which rule it breaks; the table below lists them.",
+    params: {
+      value: "The entry as typed, cut to 80 characters.",
+      reason: "Which rule the entry breaks: one of the reasons below.",
+    },
+    examples: [
+      { value: "bob@", reason: "domain_empty" },
+      { value: "marie.durand@example", reason: "domain_invalid" },
+    ],
+  },
+  recipient_duplicate: {
+    field: "`recipients`",
+    where:
+      '`["recipients", index]` of the repeat, the index counted as for `recipient_invalid`; `[index]` from `splitRecipients`.',
+    trigger:
+      "The same address appears twice in the list, ignoring case. Each recipient gets exactly one link, so the repeat is reported instead of being dropped.",
+    params: {
+      value: "The repeated entry as typed, cut to 80 characters.",
+      first: "The index of the first occurrence, counted the same way.",
+    },
+    examples: [{ value: "Marie@example.fr", first: 0 }],
+  },
+  recipient_separator: {
+    field: "`recipients`, `bcc.addresses`",
+    where:
+      '`["recipients", index]`, or `["bcc", "addresses", index]` for the blind-copy field, the index counted as for `recipient_invalid`; `[index]` from `splitRecipients`.',
+    trigger:
+      "One entry holds two or more addresses joined by `,` or by spaces instead of `;`. The message names the separator that was used. The entry is not checked further, but each address it holds counts as a recipient for the length limit of the order reference (`reference_too_long`).",
+    params: {
+      value: "The entry as typed, cut to 80 characters.",
+      separator: '`","` when the entry holds a comma, otherwise `" "`: what joined the addresses.',
+      count: "How many addresses the entry holds: its parts between commas and spaces that contain an `@`.",
+    },
+    examples: [
+      { value: "marie@example.fr, paul@example.fr", separator: ",", count: 2 },
+      { value: "marie@example.fr paul@example.fr jeanne@example.fr", separator: " ", count: 3 },
+    ],
+  },
+  buyer_reference_invalid: {
+    field: "`buyerReference`",
+    where: '`["buyerReference"]`',
+    trigger:
+      "The trimmed buyer reference holds a character that is not printable: a control character (Unicode category Cc: below U+0020, such as a tab or a line break, and U+007F to U+009F), a format character (Cf: the zero-width space U+200B, the soft hyphen U+00AD, the bidirectional controls such as U+202E, the byte-order mark U+FEFF…) other than the zero-width non-joiner and joiner U+200C and U+200D, a lone surrogate (Cs), a private-use character (Co), a noncharacter (U+FDD0 to U+FDEF, and the last two code points of every plane, such as U+FFFE and U+FFFF), or the line and paragraph separators U+2028 and U+2029. Other unassigned code points are accepted.",
+    params: {
+      position:
+        "The position of the first such character in the trimmed reference, counting characters from 1 (an emoji counts as one).",
+    },
+    examples: [{ position: 5 }],
+  },
+  buyer_reference_too_long: {
+    field: "`buyerReference`",
+    where: '`["buyerReference"]`',
+    trigger: "The trimmed buyer reference has more than 64 characters.",
+    params: {
+      max: "The limit, 64.",
+      length: "The length of the trimmed buyer reference.",
+    },
+    examples: [{ max: 64, length: 72 }],
+  },
+  bcc_manager_missing: {
+    field: "`bcc.shopManager`",
+    where: '`["bcc", "shopManager"]`',
+    trigger:
+      "The shop-manager switch is on and the shop has no `managerEmail` (or only spaces). Only checked when there is a shop.",
+    params: {},
+    examples: [{}],
+  },
+  bcc_me_missing: {
+    field: "`bcc.me`",
+    where: '`["bcc", "me"]`',
+    trigger:
+      "The “copy to me” switch is on and there is no acting user, or the acting user has no `email`. Only checked when there is a shop.",
+    params: {},
+    examples: [{}],
+  },
+  bcc_invalid: {
+    field: "`bcc`",
+    where:
+      '`["bcc", "addresses", index]` for the free address field (for a text, the index counts its non-empty entries from 0; for an array, it is the index in the array); `["bcc", "shopManager"]` or `["bcc", "me"]` when the configured address itself is not valid.',
+    trigger:
+      "A blind-copy address is not a valid e-mail address, by the same rules as the recipients. The `reason` param says which rule it breaks.",
+    params: {
+      value: "The address as typed or configured, cut to 80 characters.",
+      reason: "Which rule the address breaks: one of the reasons listed under `recipient_invalid`.",
+    },
+    examples: [{ value: "compta@", reason: "domain_empty" }],
+  },
+};
+
+/** The `reason` param of `recipient_invalid` and `bcc_invalid`, checked in this order. */
+export const ADDRESS_REASON_DOCS: Readonly<Record<AddressProblem, string>> = {
+  at_missing: "There is no `@`.",
+  local_empty: "Nothing comes before the last `@`.",
+  domain_empty: "Nothing comes after the last `@`.",
+  local_too_long: "The part before the `@` has more than 64 characters.",
+  local_invalid:
+    "The part before the `@` is not a dot-atom: a character other than letters, digits and ``!#$%&'*+-/=?^_`{|}~``, or a dot at the start, at the end or next to another dot. Quoted local parts, accented letters and display names (`Marie <marie@example.fr>`) fall here.",
+  domain_invalid:
+    "The domain is not a series of at least two letter-digit-hyphen labels of 1 to 63 characters, none starting or ending with `-` (an internationalised domain is first converted to ASCII): `localhost`, `example`, `ex_ample.fr` or `[192.0.2.1]` fall here.",
+  tld_invalid: "The last label of the domain has fewer than 2 characters or is all digits.",
+  too_long: "The whole address, with its domain in ASCII form, has more than 254 characters.",
+};
+
+/** An example entry for each address reason, for the rendered messages. */
+const ADDRESS_REASON_EXAMPLES: Readonly<Record<AddressProblem, string>> = {
+  at_missing: "marie.example.fr",
+  local_empty: "@example.fr",
+  domain_empty: "marie@",
+  local_too_long: `${"m".repeat(65)}@example.fr`,
+  local_invalid: "marie..durand@example.fr",
+  domain_invalid: "marie@localhost",
+  tld_invalid: "marie@example.f",
+  too_long: `marie@${Array.from({ length: 5 }, () => "d".repeat(60)).join(".")}.fr`,
+};
+
+/** The codes of errors that are not about one field. Keyed by code, like the issue codes. */
+export const ERROR_CODE_DOCS: Readonly<Record<ErrorCode, ErrorCodeDoc>> = {
+  invalid_request: {
+    thrownBy: "`assertLinkParameters`, when `validateLinkParameters` would return issues.",
+    carries:
+      "`issues`: every issue found, as `validateLinkParameters` returns them. The `message` is for developers and lists the issue codes, such as `Invalid link parameters: amount_not_positive, reference_required`.",
+  },
+};
+
+const LEAD = `<!-- Generated by .scripts/generate-errors-doc.ts from the message catalogs: do not edit by hand. -->
+<!-- Run \`npx tsx .scripts/generate-errors-doc.ts\` after changing a code, a message or the data in the script. -->
+
+# Issue and error codes
+
+Every problem that paylinks finds in an input comes back as an issue: \`{ code, path, message, params? }\`
+(see [Link parameters](link-parameters.md#results-and-issues)). This page lists every code.
+
+- **Codes are stable.** A code never changes meaning and is never renamed; renaming one would be a breaking
+  change. Switch on \`code\`, not on \`message\`.
+- **Messages exist in English and French.** Every function that returns issues takes a \`locale\` option,
+  \`"en"\` (the default) or \`"fr"\`. The message is a sentence for the person filling the form. The French
+  messages follow French typography: a no-break space (U+00A0) inside « » and before \`:\`, \`;\`, \`?\` and \`!\`.
+- **Params** are the values the message is built from. Use them to write your own messages, or call
+  \`issueMessage(code, params, locale)\` to render ours later, for example from codes you stored.
+
+\`\`\`ts
+import { issueMessage } from "paylinks";
+
+issueMessage("reference_too_long", { max: 64, maxBase: 60, length: 62, recipientCount: 3 }, "fr");
+// → ${literal(messagesFr.reference_too_long({ max: 64, maxBase: 60, length: 62, recipientCount: 3 }))}
+\`\`\`
+
+The messages below are rendered from the library's catalogs (\`messagesEn\`, \`messagesFr\`) with example params.
+`;
+
+/** A message as a JavaScript string literal, its no-break spaces written as escapes so that they show. */
+function literal(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u00a0/g, "\\u00a0")
+    .replace(/\u202f/g, "\\u202f");
+}
+
+/** Escapes the characters that Markdown would read as formatting, for a message shown as plain text. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+/** Escapes the pipes of Markdown written in this script, so it stays in its table cell. */
+function inCell(markdown: string): string {
+  return markdown.replace(/\|/g, "\\|");
+}
+
+/** Params as a code span, safe inside a table cell. */
+function paramsSpan(params: IssueParams): string {
+  return Object.keys(params).length === 0 ? "(none)" : inCell(`\`${JSON.stringify(params)}\``);
+}
+
+/** Shortens a text as the validators do before they put it in an issue: at most `length` code points. */
+function cut(text: string, length: number): string {
+  const chars = [...text];
+  return chars.length <= length ? text : `${chars.slice(0, length - 1).join("")}…`;
+}
+
+/**
+ * A Markdown table with its columns padded to the same width, as the project's formatter (Biome) writes
+ * tables, so that `npm run lint` accepts the generated page. Widths count code points.
+ */
+function table(header: readonly string[], rows: readonly (readonly string[])[], indent = ""): string {
+  const width = (text: string): number => [...text].length;
+  const widths = header.map((title, column) =>
+    Math.max(3, width(title), ...rows.map((row) => width(row[column] ?? ""))),
+  );
+  const line = (cells: readonly string[]): string =>
+    `${indent}| ${cells.map((text, column) => text + " ".repeat((widths[column] ?? 0) - width(text))).join(" | ")} |`;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function renderIssueCode(code: IssueCode): string {
+  const doc = ISSUE_CODE_DOCS[code];
+  const lines = [`### \`${code}\``, "", `- **Where:** ${doc.where}`, `- **Triggered when:** ${doc.trigger}`];
+  const params = Object.entries(doc.params);
+  if (params.length === 0) lines.push("- **Params:** none.");
+  else {
+    const rows = params.map(([name, meaning]) => [`\`${name}\``, inCell(meaning)]);
+    lines.push("- **Params:**", "", table(["Param", "Meaning"], rows, "  "));
+  }
+  const examples = doc.examples.map((example) => [
+    paramsSpan(example),
+    plain(messagesEn[code](example)),
+    plain(messagesFr[code](example)),
+  ]);
+  lines.push("", table(["Example params", "English", "French"], examples));
+  if (code === "recipient_invalid") lines.push("", renderAddressReasons());
+  return lines.join("\n");
+}
+
+function renderAddressReasons(): string {
+  const rows = (Object.keys(ADDRESS_REASON_DOCS) as AddressProblem[]).map((reason) => {
+    const value = ADDRESS_REASON_EXAMPLES[reason];
+    const check = normalizeEmailAddress(value);
+    if (check.ok || check.reason !== reason) throw new Error(`The example of ${reason} does not give that reason`);
+    const params = { value: cut(value, 80), reason };
+    return [
+      `\`${reason}\``,
+      inCell(ADDRESS_REASON_DOCS[reason]),
+      `\`${cut(value, 40)}\``,
+      plain(messagesEn.recipient_invalid(params)),
+      plain(messagesFr.recipient_invalid(params)),
+    ];
+  });
+  return [
+    "The values of `reason`, also used by `bcc_invalid`, in the order the rules are checked:",
+    "",
+    table(["`reason`", "Triggered when", "Example entry", "English", "French"], rows),
+  ].join("\n");
+}
+
+function renderErrorCode(code: ErrorCode): string {
+  const doc = ERROR_CODE_DOCS[code];
+  return [`### \`${code}\``, "", `- **Thrown by:** ${doc.thrownBy}`, `- **Carries:** ${doc.carries}`].join("\n");
+}
+
+/**
+ * Renders docs/errors.md.
+ * @returns The whole page, ending with one line break.
+ */
+export function renderErrorsDoc(): string {
+  const summary = table(
+    ["Code", "Field", "Params"],
+    ISSUE_CODES.map((code) => {
+      const params = Object.keys(ISSUE_CODE_DOCS[code].params);
+      const names = params.length === 0 ? "none" : params.map((p) => `\`${p}\``).join(", ");
+      return [`[\`${code}\`](#${code})`, ISSUE_CODE_DOCS[code].field, names];
+    }),
+  );
+  const sections = [
+    LEAD.trim(),
+    "## Summary",
+    [
+      "Issues come from `validateLinkParameters`, `validateLinkForm`, the form schemas (`linkFormSchema`,",
+      "`createLinkFormSchema`), `parseAmount`, `splitRecipients` and `validateOrderReference`; `assertLinkParameters`",
+      "throws them inside a `PaylinksError`. The link validators list them in the order of the form's fields.",
+    ].join("\n"),
+    summary,
+    "## Issue codes",
+    ...ISSUE_CODES.map(renderIssueCode),
+    "## Error codes",
+    [
+      "`PaylinksError` is the one error class that paylinks throws. Its `code` is one of the codes below, or an issue",
+      "code when one issue explains the whole error (`formatAmount` throws `currency_unknown` and `amount_invalid`).",
+      "Its `issues` holds the issues behind it, and is empty when there are none.",
+    ].join("\n"),
+    ...ERROR_CODES.map(renderErrorCode),
+    [
+      "`suffixReferences` is the one exception: it throws a `RangeError` when its count is not a non-negative",
+      "integer, which is a programming mistake rather than bad input.",
+    ].join("\n"),
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const target = fileURLToPath(new URL("../docs/errors.md", import.meta.url));
+  writeFileSync(target, renderErrorsDoc());
+  console.log("docs/errors.md written");
+}
