@@ -37,9 +37,9 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
   type_invalid: {
     field: "any field, or the whole input",
     where:
-      'The field with the wrong type, such as `["amount"]`, `["recipients"]` or `["bcc", "me"]`; `[]` when the whole input is not an object.',
+      'The field with the wrong type, such as `["amount"]`, `["recipients"]`, `["bcc", "me"]`, `["validityDays"]` or `["body"]`; `[]` when the whole input is not an object. From `planPaymentOrder`, with `link`, `advanced` or `message` in front (`["link"]` when step 1 is not an object), and `[]` when the request is not an object.',
     trigger:
-      "A value does not have the JavaScript type the field needs: a text field that is not a string, an amount in minor units that is not an integer (not a number, `NaN`, or a number with a fraction such as `49.9`), a blind-copy switch that is not a boolean, `bcc` or the whole input that is not a plain object, or a recipient list that is neither a string nor an array of strings. `parseAmount`, `splitRecipients` and `validateOrderReference` report it at `[]` when they are given something other than a string (or `undefined`, for the reference). The form schemas report it like every other issue, as a zod `custom` issue whose `params.code` is `type_invalid`, and the rules of the other fields still apply, so it comes back with all the other issues.",
+      "A value does not have the JavaScript type the field needs: a text field that is not a string, an amount in minor units that is not an integer (not a number, `NaN`, or a number with a fraction such as `49.9`), a blind-copy switch that is not a boolean, `bcc` or the whole input that is not a plain object, or a recipient list that is neither a string nor an array of strings. In step 2: a switch (`dataCollectionForm`, `manualValidation`) that is not a boolean, a `validityDays` or `captureDelayDays` that is not a number, or an input that is not an object (`undefined` and `null` keep every default). In step 3: a template that is not an object, or a subject or body that is not a string. `parseAmount`, `splitRecipients` and `validateOrderReference` report it at `[]` when they are given something other than a string (or `undefined`, for the reference). The form schemas report it like every other issue, as a zod `custom` issue whose `params.code` is `type_invalid`, and the rules of the other fields still apply, so it comes back with all the other issues.",
     params: {
       expected:
         '`"string"`, `"integer"`, `"boolean"`, `"object"` or `"list"` (a string or an array of strings): the type the field needs.',
@@ -82,7 +82,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
     field: "`amount`",
     where: '`["amount"]`; `[]` from `parseAmount`.',
     trigger:
-      "Typed amounts (`parseAmount`, `validateLinkForm`, the form schemas): the text is not digits with an optional `,` or `.` decimal separator and optional space group separators, for example it is empty, has a `+` sign, a currency symbol, an exponent, a separator with no digit after it, or uses `,` or `.` between groups of thousands. An amount in minor units (`validateLinkParameters`) that is not an integer, such as `49.9`, is `type_invalid` instead. `formatAmount` throws a `PaylinksError` with this code when its amount is not a safe integer.",
+      "Typed amounts (`parseAmount`, `validateLinkForm`, the form schemas): the text is not digits with an optional `,` or `.` decimal separator and optional space group separators, for example it is empty, has a `+` sign, a currency symbol, an exponent, a separator with no digit after it, or uses `,` or `.` between groups of thousands. An amount in minor units (`validateLinkParameters`) that is not an integer, such as `49.9`, is `type_invalid` instead. `formatAmount` throws a `PaylinksError` with this code when its amount is not a safe integer, and so does `renderMessage`, which formats the amount with it.",
     params: {},
     examples: [{}],
   },
@@ -120,7 +120,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
     field: "`currency`",
     where: '`["currency"]`; `[]` from `parseAmount`.',
     trigger:
-      "The code is not an active ISO 4217 currency in the library's table: an unknown or withdrawn code (ANG, HRK), a fund (CLF), a precious metal (XAU), a unit of account (XDR) or a testing code (XTS). The code is trimmed and looked up in any case, by the link validators as by `getCurrency`, `parseAmount` and `formatAmount`, so `eur` finds EUR; only three ASCII letters can match. `parseAmount` also reports it when it is given a `Currency` object whose `code` is not a string or whose `digits` is not an integer from 0 to 9. `formatAmount` throws a `PaylinksError` with this code in the same cases.",
+      "The code is not an active ISO 4217 currency in the library's table: an unknown or withdrawn code (ANG, HRK), a fund (CLF), a precious metal (XAU), a unit of account (XDR) or a testing code (XTS). The code is trimmed and looked up in any case, by the link validators as by `getCurrency`, `parseAmount` and `formatAmount`, so `eur` finds EUR; only three ASCII letters can match. `parseAmount` also reports it when it is given a `Currency` object whose `code` is not a string or whose `digits` is not an integer from 0 to 9. `formatAmount` throws a `PaylinksError` with this code in the same cases, and so does `renderMessage`.",
     params: {
       value:
         "The code as given, before trimming, cut to 80 characters; for a `Currency` object given to `parseAmount`, its `code` turned into a string.",
@@ -273,6 +273,158 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
     },
     examples: [{ value: "compta@", reason: "domain_empty" }],
   },
+  timezone_invalid: {
+    field: "`ShopConfig.timezone`",
+    where: '`["expiresAt"]`; `["advanced", "expiresAt"]` from `planPaymentOrder`.',
+    trigger:
+      "The shop's `timezone` is not a string naming an IANA time zone that `Intl` knows, such as `Europe/Paris`. It is a setting of the shop rather than something the merchant typed; the issue points at the expiry because the expiry is what needs the zone. Without a zone there is no “today”, so `expiresAt` is not checked further; the other fields still are. `defaultAdvancedParameters` and `renderMessage` throw `invalid_context` instead.",
+    params: { value: "The time zone as configured, turned into a string and cut to 80 characters." },
+    examples: [{ value: "Paris" }],
+  },
+  language_invalid: {
+    field: "`language`",
+    where: '`["language"]`; `["advanced", "language"]` from `planPaymentOrder`.',
+    trigger:
+      "The content language, as given or else the shop's `defaults.language` or `language`, is not two or three letters optionally followed by `-` or `_` and a region of two letters or three digits (`fr`, `en`, `fr-CA`, `fr_ca`, `es-419`). Case and surrounding spaces do not matter, and the value is normalised (`fr_ca` becomes `fr-CA`). Longer tags (`zh-Hant-TW`), names (`French`) and values that are not strings are refused. Since the shop's setting applies when the input has no language, a shop with a bad language gets this issue on every request that does not give one.",
+    params: { value: "The language as given or configured, turned into a string and cut to 80 characters." },
+    examples: [{ value: "français" }],
+  },
+  option_not_in_offer: {
+    field: "`dataCollectionForm`, `paymentMethodSaving`, `threeDsPreference`",
+    where:
+      '`["dataCollectionForm"]`, `["paymentMethodSaving"]` or `["threeDsPreference"]`; with `"advanced"` in front from `planPaymentOrder`.',
+    trigger:
+      "The shop's `offer` sets an option to `false` and the step-2 values ask for it: the data-collection form on, a payment-method saving other than `none`, or a 3-D Secure preference other than `no_preference`. The form and the saving are checked whether they were given or came from the shop's `defaults`; the 3-D Secure preference only when the input gives it. `challenge_mandated` while the payment method is saved is never refused, since saving forces it anyway. An option that `offer` leaves out, or a shop with no `offer`, is included.",
+    params: {
+      option:
+        'The option: `"dataCollectionForm"`, `"paymentMethodSaving"` or `"threeDsPreference"`. The message names it in words.',
+    },
+    examples: [{ option: "dataCollectionForm" }, { option: "paymentMethodSaving" }, { option: "threeDsPreference" }],
+  },
+  validity_conflict: {
+    field: "`validityDays`, `expiresAt`",
+    where: '`["expiresAt"]`; `["advanced", "expiresAt"]` from `planPaymentOrder`.',
+    trigger:
+      "The input gives both `validityDays` and `expiresAt` (neither `undefined` nor `null`). One of them must be left out; neither is checked further.",
+    params: {},
+    examples: [{}],
+  },
+  validity_out_of_range: {
+    field: "`validityDays`",
+    where: '`["validityDays"]`; `["advanced", "validityDays"]` from `planPaymentOrder`.',
+    trigger:
+      "The validity, as given or else the shop's `defaults.validityDays`, is a number but not a whole number from 0 to 90: negative, above 90, with a fraction, or `NaN`. 0 means the link expires at the end of the creation day. A value that is not a number is `type_invalid` instead. Not checked when `expiresAt` is given.",
+    params: {
+      min: "The shortest validity, 0.",
+      max: "The longest validity, 90 (`MAX_VALIDITY_DAYS`).",
+    },
+    examples: [{ min: 0, max: 90 }],
+  },
+  expiry_invalid: {
+    field: "`expiresAt`",
+    where: '`["expiresAt"]`; `["advanced", "expiresAt"]` from `planPaymentOrder`.',
+    trigger:
+      "`expiresAt` is neither a valid `Date` nor a text (spaces trimmed) that is a day of the calendar written `YYYY-MM-DD`, alone or followed by `T` and a time that JavaScript's `Date` can read, with or without an offset. `2026-02-30`, `24/12/2026`, `2026-12-24 10:00` (a space instead of `T`), a number and an invalid `Date` fall here. Not checked when the shop's time zone is unknown (`timezone_invalid`).",
+    params: {},
+    examples: [{}],
+  },
+  expiry_in_past: {
+    field: "`expiresAt`",
+    where: '`["expiresAt"]`; `["advanced", "expiresAt"]` from `planPaymentOrder`.',
+    trigger:
+      "The day that `expiresAt` names is before the creation day, both taken in the shop's time zone. A `Date`, or a text with an offset (`Z`, `+01:00`), names the day on which that instant falls in the shop's zone; a date alone, or a date and time without an offset, names the date as written. The creation day itself is accepted: the link then expires at 23:59:59 that evening.",
+    params: {},
+    examples: [{}],
+  },
+  expiry_too_far: {
+    field: "`expiresAt`",
+    where: '`["expiresAt"]`; `["advanced", "expiresAt"]` from `planPaymentOrder`.',
+    trigger:
+      "The day that `expiresAt` names, read as for `expiry_in_past`, is more than 90 calendar days after the creation day in the shop's time zone.",
+    params: { max: "The limit in days, 90 (`MAX_VALIDITY_DAYS`)." },
+    examples: [{ max: 90 }],
+  },
+  payment_method_saving_invalid: {
+    field: "`paymentMethodSaving`",
+    where: '`["paymentMethodSaving"]`; `["advanced", "paymentMethodSaving"]` from `planPaymentOrder`.',
+    trigger:
+      'The saving of the payment method, as given or else the shop\'s `defaults.paymentMethodSaving`, is not exactly `"none"`, `"ask"` or `"always"` (the comparison is case-sensitive).',
+    params: { value: "The value as given or configured, turned into a string and cut to 80 characters." },
+    examples: [{ value: "yes" }],
+  },
+  three_ds_invalid: {
+    field: "`threeDsPreference`",
+    where: '`["threeDsPreference"]`; `["advanced", "threeDsPreference"]` from `planPaymentOrder`.',
+    trigger:
+      'The 3-D Secure preference given in the input is not exactly `"no_preference"`, `"challenge_requested"`, `"challenge_mandated"` or `"no_challenge_requested"` (the comparison is case-sensitive).',
+    params: { value: "The preference as given, turned into a string and cut to 80 characters." },
+    examples: [{ value: "frictionless" }],
+  },
+  three_ds_forced: {
+    field: "`threeDsPreference`",
+    where: '`["threeDsPreference"]`; `["advanced", "threeDsPreference"]` from `planPaymentOrder`.',
+    trigger:
+      "The payment method is saved (`ask` or `always`, given or from the shop's defaults) and the input explicitly chooses `challenge_requested` or `no_challenge_requested`. Saving forces the preference to `challenge_mandated`: leaving it out, or choosing `no_preference` or `challenge_mandated`, is accepted and gives `challenge_mandated`, and a different preference from the shop's defaults is replaced without an issue.",
+    params: { value: "The preference that was chosen." },
+    examples: [{ value: "no_challenge_requested" }],
+  },
+  form_and_saving_exclusive: {
+    field: "`dataCollectionForm`, `paymentMethodSaving`",
+    where: '`["dataCollectionForm"]`; `["advanced", "dataCollectionForm"]` from `planPaymentOrder`.',
+    trigger:
+      "The data-collection form is on and the payment method is saved (`ask` or `always`), whether each value was given or came from the shop's defaults. The two cannot be used together.",
+    params: {},
+    examples: [{}],
+  },
+  capture_delay_out_of_range: {
+    field: "`captureDelayDays`",
+    where: '`["captureDelayDays"]`; `["advanced", "captureDelayDays"]` from `planPaymentOrder`.',
+    trigger:
+      "The capture delay, as given or else the shop's `defaults.captureDelayDays`, is a number but not a whole number from 0 to 365: negative, above 365, with a fraction, or `NaN`. A value that is not a number is `type_invalid` instead.",
+    params: {
+      min: "The shortest delay, 0.",
+      max: "The longest delay, 365 (`MAX_CAPTURE_DELAY_DAYS`).",
+    },
+    examples: [{ min: 0, max: 365 }],
+  },
+  message_subject_invalid: {
+    field: "`subject`",
+    where: '`["subject"]`; `["message", "subject"]` from `planPaymentOrder`.',
+    trigger:
+      "The subject of the message template is empty or only spaces (`reason` `empty`), holds a line break (a carriage return, a line feed, U+2028 or U+2029: `line_break`), or is longer than 255 characters (`too_long`). The rules are checked in that order and give one issue at most. The length is counted in UTF-16 code units, as JavaScript's `length` counts (an emoji counts as two), on the template as written, before the variables are filled in. `planPaymentOrder` checks only a message given in the request, not the default one.",
+    params: {
+      reason: '`"empty"`, `"line_break"` or `"too_long"`: which rule the subject breaks.',
+      max: "With `too_long` only: the limit, 255 (`MESSAGE_SUBJECT_MAX_LENGTH`).",
+      length: "With `too_long` only: the length of the subject.",
+    },
+    examples: [{ reason: "empty" }, { reason: "line_break" }, { reason: "too_long", max: 255, length: 300 }],
+  },
+  message_body_empty: {
+    field: "`body`",
+    where: '`["body"]`; `["message", "body"]` from `planPaymentOrder`.',
+    trigger: "The body of the message template is empty, or only spaces and line breaks.",
+    params: {},
+    examples: [{}],
+  },
+  message_body_too_long: {
+    field: "`body`",
+    where: '`["body"]`; `["message", "body"]` from `planPaymentOrder`.',
+    trigger:
+      "The body of the message template is longer than 2,000 characters, counted in UTF-16 code units on the template as written, before the variables are filled in.",
+    params: {
+      max: "The limit, 2000 (`MESSAGE_BODY_MAX_LENGTH`).",
+      length: "The length of the body.",
+    },
+    examples: [{ max: 2000, length: 2150 }],
+  },
+  message_unknown_variable: {
+    field: "`subject`, `body`",
+    where: '`["subject"]` or `["body"]`; `["message", "subject"]` or `["message", "body"]` from `planPaymentOrder`.',
+    trigger:
+      "The subject or the body holds `%name%`, a name of ASCII letters, digits and `_` between two `%` signs, that is not one of the nine variables of `MESSAGE_VARIABLES`. Names are case-sensitive: `%Amount%` is unknown. Each unknown name is reported once per field, in the order it first appears. A `%` that does not open such a name, as in `100 %`, is plain text.",
+    params: { variable: "The name, without its `%` signs." },
+    examples: [{ variable: "amout" }],
+  },
 };
 
 /** The `reason` param of `recipient_invalid` and `bcc_invalid`, checked in this order. */
@@ -307,6 +459,49 @@ export const ERROR_CODE_DOCS: Readonly<Record<ErrorCode, ErrorCodeDoc>> = {
     thrownBy: "`assertLinkParameters`, when `validateLinkParameters` would return issues.",
     carries:
       "`issues`: every issue found, as `validateLinkParameters` returns them. The `message` is for developers and lists the issue codes, such as `Invalid link parameters: amount_not_positive, reference_required`.",
+  },
+  invalid_context: {
+    thrownBy:
+      "`planPaymentOrder`, when `generateId` (called for the order, each link and each token) or `paymentUrl` returns something that is not a non-empty string; `validateAdvancedParameters`, `defaultAdvancedParameters` and `planPaymentOrder`, when `now` is not a valid `Date`; `defaultAdvancedParameters`, when the shop's `timezone` is not one that `Intl` knows (the validators report `timezone_invalid` instead); `renderMessage`, when `language` is not a language tag by the rule of `language_invalid`, or `timezone` is not a time zone that `Intl` knows. These are the integrator's functions and settings, not the merchant's input, so they are thrown rather than returned as issues.",
+    carries:
+      "No `issues`. The `message` is for developers and says what is wrong, such as `paymentUrl must return a non-empty string`, `now must be a valid Date` or `Not a time zone: Paris`.",
+  },
+  forbidden: {
+    thrownBy:
+      "Every call of the service (`paylinks/service`), before anything is read or written, when the actor lacks access to the expert back office, the right to manage payment orders, the shop, the mode (TEST or PRODUCTION), or, for an order created by someone else, the right to see every order.",
+    carries:
+      "`details.action` (the call), and `details.permission` (`expertBackOffice`, `managePaymentOrders` or `viewAllOrders`), `details.shopId` or `details.mode`: what is missing.",
+  },
+  not_found: {
+    thrownBy: "The service, for an order, link or shop id it does not know.",
+    carries: "`details.orderId`, `details.linkId` or `details.shopId`.",
+  },
+  invalid_transition: {
+    thrownBy:
+      "The service's link actions, when the link's payment status does not allow the action: resend and cancel need `RUNNING`; update and changeExpiry `RUNNING` or `EXPIRED`; reactivate `CANCELLED` before the expiry; recordPayment `RUNNING`, at or before the expiry. A `RUNNING` link past its expiry counts as `EXPIRED`.",
+    carries:
+      "`details.action`, `details.status` (the status found) and `details.linkId`; `details.reason` when the status alone does not explain it.",
+  },
+  idempotency_conflict: {
+    thrownBy:
+      "`createOrder` and `send`, when the idempotency key was already used in the shop for a different request.",
+    carries: "`details.orderId`: the order created with that key.",
+  },
+  concurrent_update: {
+    thrownBy: "The service, when a link kept changing under a call for five rounds; nothing was written by the call.",
+    carries: "`details.linkId` and `details.action`.",
+  },
+  storage_failed: {
+    thrownBy:
+      "The service, when the store rejects; the stored state is what the store committed (each change is one write).",
+    carries:
+      "`cause`: the store's own error; `details.operation`: what the service was doing, such as `saving the order`.",
+  },
+  delivery_failed: {
+    thrownBy:
+      "Mail transports (`MailTransport.send`), when a message cannot be sent. The service catches it: the link is retried or marked `FAILED`, and the error does not reach the caller.",
+    carries:
+      "`transient`: `true` when trying again may help (a 4xx answer, a lost connection, a timeout), `false` when not (a 5xx answer); `cause`: the transport's error.",
   },
 };
 
@@ -441,8 +636,11 @@ export function renderErrorsDoc(): string {
     "## Summary",
     [
       "Issues come from `validateLinkParameters`, `validateLinkForm`, the form schemas (`linkFormSchema`,",
-      "`createLinkFormSchema`), `parseAmount`, `splitRecipients` and `validateOrderReference`; `assertLinkParameters`",
-      "throws them inside a `PaylinksError`. The link validators list them in the order of the form's fields.",
+      "`createLinkFormSchema`), `parseAmount`, `splitRecipients` and `validateOrderReference` (step 1),",
+      "`validateAdvancedParameters` (step 2), `validateMessageTemplate` (step 3) and `planPaymentOrder` (all three);",
+      "`assertLinkParameters` throws them inside a `PaylinksError`. The validators list them in the order of the",
+      "form's fields. `planPaymentOrder` returns the issues of the three steps at once, with `link`, `advanced` or",
+      '`message` in front of each path: `["link", "amount"]`, `["advanced", "validityDays"]`, `["message", "body"]`.',
     ].join("\n"),
     summary,
     "## Issue codes",
@@ -450,7 +648,8 @@ export function renderErrorsDoc(): string {
     "## Error codes",
     [
       "`PaylinksError` is the one error class that paylinks throws. Its `code` is one of the codes below, or an issue",
-      "code when one issue explains the whole error (`formatAmount` throws `currency_unknown` and `amount_invalid`).",
+      "code when one issue explains the whole error (`formatAmount`, and `renderMessage` through it, throw",
+      "`currency_unknown` and `amount_invalid`).",
       "Its `issues` holds the issues behind it, and is empty when there are none.",
     ].join("\n"),
     ...ERROR_CODES.map(renderErrorCode),

@@ -1,13 +1,30 @@
 /**
  * paylinks: create payment links and send them by e-mail.
  *
- * This root entry is the pure core: validation, reference and recipient rules and money helpers. It does no
- * I/O, reads no clock and draws no randomness, so it runs unchanged in a browser.
+ * This root entry is the pure core: the rules of the three steps (link parameters, advanced parameters,
+ * message), the money helpers and the plan of an order. It does no I/O, reads no clock and draws no randomness,
+ * so it runs unchanged in a browser.
  *
  * @packageDocumentation
  */
 
 export type { Actor, ActorPermissions, Mode } from "./actor";
+export type { AdvancedParameters, AdvancedParametersContext, AdvancedParametersInput, CalendarDay } from "./advanced";
+export {
+  addDays,
+  dayInZone,
+  daysBetween,
+  defaultAdvancedParameters,
+  endOfDay,
+  isTimeZone,
+  LIBRARY_DEFAULTS,
+  MAX_CAPTURE_DELAY_DAYS,
+  MAX_VALIDITY_DAYS,
+  normalizeLanguage,
+  PAYMENT_METHOD_SAVINGS,
+  THREE_DS_PREFERENCES,
+  validateAdvancedParameters,
+} from "./advanced";
 export type {
   ErrorCode,
   Issue,
@@ -50,8 +67,36 @@ export {
   validateLinkForm,
   validateLinkParameters,
 } from "./link";
+export type {
+  MessageTemplate,
+  MessageValues,
+  MessageVariable,
+  MessageVariableName,
+  RenderedMessage,
+  RenderOptions,
+} from "./message";
+export {
+  DEFAULT_MESSAGES,
+  defaultMessage,
+  escapeHtml,
+  isMessageVariableName,
+  MESSAGE_BODY_MAX_LENGTH,
+  MESSAGE_SUBJECT_MAX_LENGTH,
+  MESSAGE_VARIABLES,
+  renderMessage,
+  validateMessageTemplate,
+} from "./message";
 export type { Currency, FormatAmountOptions } from "./money";
 export { AMOUNT_MAX_DIGITS, AMOUNT_MAX_MINOR, formatAmount, getCurrency, listCurrencies, parseAmount } from "./money";
+export type {
+  PaymentOrderPlan,
+  PaymentOrderRequest,
+  PaymentUrlInput,
+  PlanContext,
+  PlannedLink,
+  PlannedOrder,
+} from "./order";
+export { planPaymentOrder } from "./order";
 export type { AddressCheck, AddressProblem } from "./recipients";
 export {
   EMAIL_LOCAL_MAX_LENGTH,
@@ -70,4 +115,4 @@ export {
   suffixReferences,
   validateOrderReference,
 } from "./reference";
-export type { ShopConfig } from "./shop";
+export type { PaymentMethodSaving, ShopConfig, ShopDefaults, ShopOffer, ThreeDsPreference } from "./shop";

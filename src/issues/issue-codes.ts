@@ -27,6 +27,23 @@ export const ISSUE_CODES = [
   "bcc_manager_missing",
   "bcc_me_missing",
   "bcc_invalid",
+  "timezone_invalid",
+  "language_invalid",
+  "option_not_in_offer",
+  "validity_conflict",
+  "validity_out_of_range",
+  "expiry_invalid",
+  "expiry_in_past",
+  "expiry_too_far",
+  "payment_method_saving_invalid",
+  "three_ds_invalid",
+  "three_ds_forced",
+  "form_and_saving_exclusive",
+  "capture_delay_out_of_range",
+  "message_subject_invalid",
+  "message_body_empty",
+  "message_body_too_long",
+  "message_unknown_variable",
 ] as const;
 
 /** One of {@link ISSUE_CODES}: the stable, machine-readable identity of a validation issue. */

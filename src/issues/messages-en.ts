@@ -21,6 +21,12 @@ const ADDRESS_REASONS: Readonly<Record<string, string>> = {
   too_long: "it is longer than 254 characters",
 };
 
+const OPTIONS: Readonly<Record<string, string>> = {
+  dataCollectionForm: "the data-collection form",
+  paymentMethodSaving: "saving the payment method",
+  threeDsPreference: "choosing the 3-D Secure preference",
+};
+
 const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "it is not a valid address";
 
 /** English messages for every issue code. */
@@ -57,4 +63,32 @@ export const messagesEn: IssueCatalog = {
   bcc_manager_missing: () => "This shop has no manager e-mail address: a copy cannot be sent to the manager.",
   bcc_me_missing: () => "Your account has no e-mail address: a copy cannot be sent to you.",
   bcc_invalid: (p) => `“${p.value}” is not a valid e-mail address for a blind copy: ${reason(p)}.`,
+  timezone_invalid: (p) => `“${p.value}” is not a time zone: use an IANA name such as Europe/Paris.`,
+  language_invalid: (p) =>
+    `“${p.value}” is not a language code: use two letters such as fr or en, optionally with a region (fr-CA).`,
+  option_not_in_offer: (p) => `This shop's offer does not include ${OPTIONS[String(p.option)] ?? p.option}.`,
+  validity_conflict: () => "Give either a validity in days or an expiry date, not both.",
+  validity_out_of_range: (p) => `Enter a whole number of days from ${p.min} to ${p.max}.`,
+  expiry_invalid: () => "Enter the expiry date as a date, for example 2026-12-31.",
+  expiry_in_past: () => "The expiry date is in the past: choose today or a later day.",
+  expiry_too_far: (p) => `The expiry date is too far away: at most ${p.max} days from today.`,
+  payment_method_saving_invalid: (p) =>
+    `“${p.value}” is not a choice for saving the payment method: choose none, ask or always.`,
+  three_ds_invalid: (p) =>
+    `“${p.value}” is not a 3-D Secure preference: choose no_preference, challenge_requested, challenge_mandated or no_challenge_requested.`,
+  three_ds_forced: () =>
+    "When the payment method is saved, 3-D Secure authentication is mandatory: choose challenge_mandated or no preference.",
+  form_and_saving_exclusive: () =>
+    "The data-collection form and saving the payment method cannot be used together: turn one off.",
+  capture_delay_out_of_range: (p) => `Enter a capture delay as a whole number of days from ${p.min} to ${p.max}.`,
+  message_subject_invalid: (p) =>
+    p.reason === "empty"
+      ? "Enter a subject for the e-mail."
+      : p.reason === "line_break"
+        ? "The subject must fit on one line: remove the line break."
+        : `Keep the subject to ${p.max} characters (it has ${p.length}).`,
+  message_body_empty: () => "Enter the text of the e-mail.",
+  message_body_too_long: (p) => `Keep the text of the e-mail to ${p.max} characters (it has ${p.length}).`,
+  message_unknown_variable: (p) =>
+    `%${p.variable}% is not a variable paylinks knows. Use one of %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url%, %buyer_reference%.`,
 };

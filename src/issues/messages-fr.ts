@@ -21,6 +21,12 @@ const ADDRESS_REASONS: Readonly<Record<string, string>> = {
   too_long: "elle dépasse 254 caractères",
 };
 
+const OPTIONS: Readonly<Record<string, string>> = {
+  dataCollectionForm: "le formulaire de collecte de données",
+  paymentMethodSaving: "l’enregistrement du moyen de paiement",
+  threeDsPreference: "le choix de la préférence 3-D Secure",
+};
+
 const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "ce n’est pas une adresse valide";
 
 /** Messages en français pour chaque code d'anomalie. */
@@ -63,4 +69,35 @@ export const messagesFr: IssueCatalog = {
   bcc_me_missing: () => "Votre compte n’a pas d’adresse e-mail\u00a0: impossible de vous envoyer une copie.",
   bcc_invalid: (p) =>
     `«\u00a0${p.value}\u00a0» n’est pas une adresse e-mail valide pour une copie cachée\u00a0: ${reason(p)}.`,
+  timezone_invalid: (p) =>
+    `«\u00a0${p.value}\u00a0» n’est pas un fuseau horaire\u00a0: utilisez un nom IANA comme Europe/Paris.`,
+  language_invalid: (p) =>
+    `«\u00a0${p.value}\u00a0» n’est pas un code de langue\u00a0: utilisez deux lettres comme fr ou en, éventuellement suivies d’une région (fr-CA).`,
+  option_not_in_offer: (p) => `L’offre de cette boutique n’inclut pas ${OPTIONS[String(p.option)] ?? p.option}.`,
+  validity_conflict: () => "Indiquez soit une durée de validité en jours, soit une date d’expiration, pas les deux.",
+  validity_out_of_range: (p) => `Saisissez un nombre entier de jours compris entre ${p.min} et ${p.max}.`,
+  expiry_invalid: () => "Saisissez la date d’expiration sous forme de date, par exemple 2026-12-31.",
+  expiry_in_past: () => "La date d’expiration est passée\u00a0: choisissez aujourd’hui ou un jour suivant.",
+  expiry_too_far: (p) =>
+    `La date d’expiration est trop lointaine\u00a0: ${p.max} jours au plus à compter d’aujourd’hui.`,
+  payment_method_saving_invalid: (p) =>
+    `«\u00a0${p.value}\u00a0» n’est pas un choix d’enregistrement du moyen de paiement\u00a0: choisissez none, ask ou always.`,
+  three_ds_invalid: (p) =>
+    `«\u00a0${p.value}\u00a0» n’est pas une préférence 3-D Secure\u00a0: choisissez no_preference, challenge_requested, challenge_mandated ou no_challenge_requested.`,
+  three_ds_forced: () =>
+    "Lorsque le moyen de paiement est enregistré, l’authentification 3-D Secure est obligatoire\u00a0: choisissez challenge_mandated ou aucune préférence.",
+  form_and_saving_exclusive: () =>
+    "Le formulaire de collecte de données et l’enregistrement du moyen de paiement ne peuvent pas être utilisés ensemble\u00a0: désactivez l’un des deux.",
+  capture_delay_out_of_range: (p) =>
+    `Saisissez un délai de remise en banque en nombre entier de jours, entre ${p.min} et ${p.max}.`,
+  message_subject_invalid: (p) =>
+    p.reason === "empty"
+      ? "Saisissez l’objet de l’e-mail."
+      : p.reason === "line_break"
+        ? "L’objet doit tenir sur une ligne\u00a0: supprimez le retour à la ligne."
+        : `Limitez l’objet à ${p.max} caractères (il en compte ${p.length}).`,
+  message_body_empty: () => "Saisissez le texte de l’e-mail.",
+  message_body_too_long: (p) => `Limitez le texte de l’e-mail à ${p.max} caractères (il en compte ${p.length}).`,
+  message_unknown_variable: (p) =>
+    `%${p.variable}% n’est pas une variable connue de paylinks. Utilisez %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url% ou %buyer_reference%.`,
 };

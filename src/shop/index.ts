@@ -1,1 +1,1 @@
-export type { ShopConfig } from "./shop-config";
+export type { PaymentMethodSaving, ShopConfig, ShopDefaults, ShopOffer, ThreeDsPreference } from "./shop-config";

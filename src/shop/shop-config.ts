@@ -31,4 +31,46 @@ export interface ShopConfig {
   readonly contactEmail?: string | undefined;
   /** The merchant's web site, shown in messages. */
   readonly url?: string | undefined;
+  /** The shop's own defaults for the advanced parameters (step 2); the library's apply where it sets none. */
+  readonly defaults?: ShopDefaults | undefined;
+  /** Which options the shop's offer includes; a shop without `offer` includes them all. */
+  readonly offer?: ShopOffer | undefined;
 }
+
+/** A shop's defaults for the advanced parameters; each one left out falls back to the library's default. */
+export interface ShopDefaults {
+  /** Language of the message and the payment page; the library default is {@link ShopConfig.language}. */
+  readonly language?: string | undefined;
+  /** Send the buyer to the data-collection form first; library default `false`. */
+  readonly dataCollectionForm?: boolean | undefined;
+  /** Days a link stays valid; library default 7. */
+  readonly validityDays?: number | undefined;
+  /** Saving the buyer's payment method; library default `"none"`. */
+  readonly paymentMethodSaving?: PaymentMethodSaving | undefined;
+  /** 3-D Secure preference; library default `"no_preference"`. */
+  readonly threeDsPreference?: ThreeDsPreference | undefined;
+  /** Payments wait for a manual validation; library default `false`. */
+  readonly manualValidation?: boolean | undefined;
+  /** Days between payment and capture; library default 0. */
+  readonly captureDelayDays?: number | undefined;
+}
+
+/** The options a shop's offer includes; `false` means the option cannot be chosen. */
+export interface ShopOffer {
+  /** The data-collection form. */
+  readonly dataCollectionForm?: boolean | undefined;
+  /** Saving the payment method (`ask` or `always`). */
+  readonly paymentMethodSaving?: boolean | undefined;
+  /** Choosing a 3-D Secure preference other than the default. */
+  readonly threeDsPreference?: boolean | undefined;
+}
+
+/** Whether the buyer's payment method is saved: never, on the buyer's request, or always. */
+export type PaymentMethodSaving = "none" | "ask" | "always";
+
+/** The 3-D Secure preference sent with the payment. */
+export type ThreeDsPreference =
+  | "no_preference"
+  | "challenge_requested"
+  | "challenge_mandated"
+  | "no_challenge_requested";

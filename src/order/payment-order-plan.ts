@@ -1,0 +1,106 @@
+import type { Actor, Mode } from "../actor/actor";
+import type { AdvancedParameters, AdvancedParametersInput } from "../advanced/advanced-parameters";
+import type { LocaleOptions } from "../issues/issue";
+import type { LinkParametersInput } from "../link/link-parameters";
+import type { MessageTemplate } from "../message/message-template";
+import type { ShopConfig } from "../shop/shop-config";
+
+/** What the merchant entered in the three steps. */
+export interface PaymentOrderRequest {
+  /** Step 1, as for {@link validateLinkParameters}. */
+  readonly link: LinkParametersInput;
+  /** Step 2; left out, every default applies. */
+  readonly advanced?: AdvancedParametersInput | undefined;
+  /** Step 3; left out, the default message of the content language. */
+  readonly message?: MessageTemplate | undefined;
+}
+
+/** What a link's URL is built from. */
+export interface PaymentUrlInput {
+  /** The link's id. */
+  readonly id: string;
+  /** The link's secret token: the part of the URL that cannot be guessed. */
+  readonly token: string;
+  /** The link's final reference, if any. */
+  readonly reference: string | undefined;
+  /** The order's id. */
+  readonly orderId: string;
+  /** The shop's id. */
+  readonly shopId: string;
+  /** PRODUCTION or TEST. */
+  readonly mode: Mode;
+}
+
+/** Everything the plan needs besides the request: who, when, and how ids and URLs are made. */
+export interface PlanContext extends LocaleOptions {
+  /** The shop. */
+  readonly shop: ShopConfig;
+  /** The acting user; the order records its id, and "copy to me" uses its address. */
+  readonly actor: Pick<Actor, "id" | "email">;
+  /** The creation instant. */
+  readonly now: Date;
+  /** Returns a new random id from a secure source at each call (the service uses nanoid: 126 bits). */
+  readonly generateId: () => string;
+  /** Returns the payment page URL of a link, e.g. `https://pay.example/t/${token}`. */
+  readonly paymentUrl: (link: PaymentUrlInput) => string;
+}
+
+/** The order that Send will create. */
+export interface PlannedOrder {
+  /** New id of the order. */
+  readonly id: string;
+  /** PRODUCTION or TEST. */
+  readonly mode: Mode;
+  /** The shop's id. */
+  readonly shopId: string;
+  /** Amount in minor units. */
+  readonly amount: number;
+  /** ISO 4217 code. */
+  readonly currency: string;
+  /** The reference as entered, before suffixes. */
+  readonly reference: string | undefined;
+  /** The buyer reference. */
+  readonly buyerReference: string | undefined;
+  /** Always e-mail. */
+  readonly channel: "email";
+  /** Step 2, every default applied. */
+  readonly advanced: AdvancedParameters;
+  /** Step 3: the template the links were rendered from. */
+  readonly message: MessageTemplate;
+  /** The creation instant. */
+  readonly createdAt: Date;
+  /** The expiry instant (23:59:59 of the last valid day in the shop's time zone). */
+  readonly expiresAt: Date;
+  /** The id of the actor who created the order. */
+  readonly createdBy: string;
+}
+
+/** One payment link that Send will create and e-mail. */
+export interface PlannedLink {
+  /** New id of the link. */
+  readonly id: string;
+  /** Secret, unguessable token of the link. */
+  readonly token: string;
+  /** The payment page URL. */
+  readonly url: string;
+  /** The final reference, suffixed when the order has several recipients. */
+  readonly reference: string | undefined;
+  /** The buyer's address. */
+  readonly recipient: string;
+  /** Blind-copy addresses; never shown to the recipient. */
+  readonly bcc: readonly string[];
+  /** The e-mail's subject. */
+  readonly subject: string;
+  /** The e-mail's plain-text part. */
+  readonly text: string;
+  /** The e-mail's HTML part. */
+  readonly html: string;
+}
+
+/** The exact result of Send, before anything is stored or sent: also the preview a merchant reviews. */
+export interface PaymentOrderPlan {
+  /** The order. */
+  readonly order: PlannedOrder;
+  /** One link per recipient, in list order. */
+  readonly links: readonly PlannedLink[];
+}
