@@ -1,0 +1,236 @@
+import { PaylinksError } from "../issues/paylinks-error";
+import type { OutgoingMail } from "../ports/mail-transport";
+import type { StoredLink } from "../ports/payment-order-records";
+import type { ShopConfig } from "../shop/shop-config";
+import type { ServiceContext } from "./service-context";
+import { storeCall } from "./store-call";
+
+/** Options of `deliver`. */
+export interface DeliverOptions {
+  /** Only the links of this order. */
+  readonly orderId?: string | undefined;
+  /** Claim at most this many links in this call. */
+  readonly limit?: number | undefined;
+  /** E-mails sent at the same time; defaults to the service's `delivery.concurrency` (8). */
+  readonly concurrency?: number | undefined;
+  /** Stops claiming new links when aborted; the e-mails already on their way are finished. */
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each link's attempt, with the running totals. */
+  readonly onProgress?: ((progress: DeliveryProgress) => void) | undefined;
+}
+
+/** Running totals of a `deliver` call. */
+export interface DeliveryProgress {
+  /** Links whose e-mail was accepted. */
+  readonly sent: number;
+  /** Links that failed for good (a permanent error, or the last attempt). */
+  readonly failed: number;
+  /** Transient failures scheduled for another attempt. */
+  readonly retried: number;
+  /** Claimed links not sent because they were no longer running (cancelled, expired, paid). */
+  readonly skipped: number;
+}
+
+/** What a `deliver` call did. */
+export interface DeliveryReport extends DeliveryProgress {
+  /** Whether links of the scope are still pending (due later, or held by another worker). */
+  readonly pending: boolean;
+}
+
+type Outcome =
+  | { readonly kind: "sent"; readonly messageId: string }
+  | { readonly kind: "transient" | "permanent"; readonly error: string };
+
+function classify(error: unknown): Outcome {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const permanent = error instanceof PaylinksError && error.code === "delivery_failed" && error.transient === false;
+  return { kind: permanent ? "permanent" : "transient", error: message || "unknown error" };
+}
+
+/** The Message-ID of one send of one link: the same at every attempt of that send. */
+export function messageIdOf(link: Pick<StoredLink, "id" | "sendCount">, domain: string): string {
+  return `<${link.id}.${link.sendCount}@${domain}>`;
+}
+
+function mailOf(link: StoredLink, shop: ShopConfig, domain: string): OutgoingMail {
+  return {
+    linkId: link.id,
+    orderId: link.orderId,
+    shopId: link.shopId,
+    mode: link.mode,
+    messageId: messageIdOf(link, domain),
+    fromName: shop.name,
+    replyTo: shop.contactEmail,
+    to: link.recipient,
+    bcc: link.bcc,
+    subject: link.subject,
+    text: link.text,
+    html: link.html,
+    language: link.advanced.language,
+  };
+}
+
+/**
+ * Claims due links and sends them with bounded concurrency, retrying transient failures with exponential
+ * backoff and jitter, until nothing in scope is due within `maxWaitMs`. Internal: the service's `deliver`.
+ */
+export async function deliver(context: ServiceContext, options: DeliverOptions = {}): Promise<DeliveryReport> {
+  const { store, clock, delivery, workerId } = context;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? delivery.concurrency));
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const totals = { sent: 0, failed: 0, retried: 0, skipped: 0 };
+  const shops = new Map<string, Promise<ShopConfig>>();
+  const inFlight = new Set<Promise<void>>();
+  let fatal: unknown;
+  let claimedTotal = 0;
+  let idleSpins = 0;
+
+  const shopOf = (shopId: string): Promise<ShopConfig> => {
+    let shop = shops.get(shopId);
+    if (!shop) {
+      shop = context.findShop(shopId);
+      shops.set(shopId, shop);
+    }
+    return shop;
+  };
+
+  /** Applies a change to the link as stored now, unless another worker or a new send took it over. */
+  const finish = async (
+    claimed: StoredLink,
+    change: (current: StoredLink) => StoredLink,
+  ): Promise<StoredLink | undefined> => {
+    for (let round = 0; round < 5; round++) {
+      const current = await storeCall("reading a link", () => store.getLink(claimed.id));
+      if (!current || current.leaseOwner !== workerId || current.sendCount !== claimed.sendCount) return undefined;
+      const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
+      if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
+    }
+    throw new PaylinksError("concurrent_update", `Link ${claimed.id} kept changing while its delivery was recorded`);
+  };
+
+  const released = { nextAttemptAt: undefined, leaseOwner: undefined, leaseExpiresAt: undefined };
+
+  const process = async (link: StoredLink): Promise<void> => {
+    const started = clock.now();
+    if (link.paymentStatus !== "RUNNING" || link.expiresAt.getTime() < started.getTime()) {
+      await finish(link, (current) => ({ ...current, ...released }));
+      totals.skipped++;
+      options.onProgress?.({ ...totals });
+      return;
+    }
+    const shop = await shopOf(link.shopId);
+    const attempt = link.attempts + 1;
+    const mail = mailOf(link, shop, context.messageIdDomain);
+    let outcome: Outcome;
+    try {
+      const sent = await context.transport.send(mail);
+      outcome = { kind: "sent", messageId: sent?.messageId || mail.messageId };
+    } catch (error) {
+      outcome = classify(error);
+    }
+    const at = clock.now();
+    await storeCall("recording a delivery attempt", () =>
+      store.recordAttempt({
+        linkId: link.id,
+        sendCount: link.sendCount,
+        attempt,
+        at,
+        worker: workerId,
+        outcome: outcome.kind,
+        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
+        error: outcome.kind === "sent" ? undefined : outcome.error,
+      }),
+    );
+    const last = attempt >= delivery.maxAttempts;
+    const updated = await finish(link, (current) => {
+      if (outcome.kind === "sent") {
+        return {
+          ...current,
+          ...released,
+          deliveryStatus: "SENT",
+          attempts: attempt,
+          messageId: outcome.messageId,
+          sentAt: at,
+          lastError: undefined,
+        };
+      }
+      if (outcome.kind === "transient" && !last) {
+        const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
+        const delay = exponential / 2 + delivery.random() * (exponential / 2);
+        return {
+          ...current,
+          ...released,
+          attempts: attempt,
+          lastError: outcome.error,
+          nextAttemptAt: new Date(at.getTime() + delay),
+        };
+      }
+      const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
+      return { ...current, ...released, deliveryStatus: "FAILED", attempts: attempt, lastError: reason };
+    });
+    if (!updated) return;
+    const base = {
+      at: updated.updatedAt,
+      linkId: updated.id,
+      orderId: updated.orderId,
+      shopId: updated.shopId,
+      mode: updated.mode,
+      actorId: undefined,
+    };
+    if (updated.deliveryStatus === "SENT") {
+      totals.sent++;
+      context.events.emit({ ...base, type: "sent", messageId: updated.messageId as string, attempt });
+    } else if (updated.deliveryStatus === "FAILED") {
+      totals.failed++;
+      context.events.emit({ ...base, type: "delivery_failed", error: updated.lastError ?? "", attempts: attempt });
+    } else totals.retried++;
+    options.onProgress?.({ ...totals });
+  };
+
+  while (fatal === undefined && !options.signal?.aborted) {
+    const room = Math.min(concurrency - inFlight.size, limit - claimedTotal);
+    if (room > 0) {
+      const now = clock.now();
+      const claimed = await storeCall("claiming links", () =>
+        store.claimDueLinks({
+          now,
+          worker: workerId,
+          leaseUntil: new Date(now.getTime() + delivery.leaseMs),
+          limit: room,
+          orderId: options.orderId,
+        }),
+      ).catch((error: unknown) => {
+        fatal = error;
+        return [] as StoredLink[];
+      });
+      claimedTotal += claimed.length;
+      for (const link of claimed) {
+        const task: Promise<void> = process(link)
+          .catch((error: unknown) => {
+            fatal ??= error;
+          })
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+      if (claimed.length > 0) {
+        idleSpins = 0;
+        continue;
+      }
+    }
+    if (inFlight.size > 0) {
+      await Promise.race(inFlight);
+      continue;
+    }
+    if (fatal !== undefined || claimedTotal >= limit) break;
+    const next = await storeCall("looking for pending links", () => store.nextDueAt(options.orderId));
+    if (next === undefined) break;
+    const wait = next.getTime() - clock.now().getTime();
+    if (wait > delivery.maxWaitMs) break;
+    idleSpins = wait <= 0 ? idleSpins + 1 : 0;
+    await clock.sleep(idleSpins > 1 ? 10 : Math.max(0, wait), options.signal);
+  }
+  await Promise.all(inFlight);
+  if (fatal !== undefined) throw fatal;
+  const pending = (await storeCall("looking for pending links", () => store.nextDueAt(options.orderId))) !== undefined;
+  return { ...totals, pending };
+}

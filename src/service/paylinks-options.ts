@@ -1,0 +1,109 @@
+import type { PaymentUrlInput } from "../order/payment-order-plan";
+import type { MailTransport } from "../ports/mail-transport";
+import type { PaymentOrderStore } from "../ports/payment-order-store";
+import type { Clock, IdGenerator } from "../ports/runtime";
+import type { ShopConfig } from "../shop/shop-config";
+import type { PaylinksEvent } from "./events";
+
+/** How the service delivers e-mails. */
+export interface DeliveryOptions {
+  /**
+   * Attempts per send before a link is `FAILED` on transient errors.
+   * @defaultValue 5
+   */
+  readonly maxAttempts?: number | undefined;
+  /**
+   * Delay before the second attempt, in ms; it doubles at each attempt, with jitter.
+   * @defaultValue 1000
+   */
+  readonly baseDelayMs?: number | undefined;
+  /**
+   * Longest delay between two attempts, in ms.
+   * @defaultValue 60000
+   */
+  readonly maxDelayMs?: number | undefined;
+  /**
+   * How long a claimed link stays reserved for the worker that claimed it, in ms. A worker that dies releases
+   * its links when their lease ends. Keep it well above the time one e-mail takes to send.
+   * @defaultValue 60000
+   */
+  readonly leaseMs?: number | undefined;
+  /**
+   * E-mails sent at the same time by one `deliver` call.
+   * @defaultValue 8
+   */
+  readonly concurrency?: number | undefined;
+  /**
+   * How long `deliver` waits for links that are not due yet (a retry later, another worker's lease), in ms;
+   * links due later are left to a later call.
+   * @defaultValue 120000
+   */
+  readonly maxWaitMs?: number | undefined;
+  /**
+   * Random numbers in [0, 1) for the jitter; inject one to make retries deterministic in tests.
+   * @defaultValue `Math.random`
+   */
+  readonly random?: (() => number) | undefined;
+}
+
+/** The options of {@link createPaylinks}. */
+export interface PaylinksOptions {
+  /** Where orders and links are stored. */
+  readonly store: PaymentOrderStore;
+  /** How e-mails are delivered. */
+  readonly transport: MailTransport;
+  /** The shops: a list, or a function that finds one by id (it may be async). */
+  readonly shops:
+    | readonly ShopConfig[]
+    | ((shopId: string) => ShopConfig | undefined | Promise<ShopConfig | undefined>);
+  /** Builds the payment page URL of a link, e.g. `(link) => \`https://pay.example.com/t/${link.token}\``. */
+  readonly paymentUrl: (link: PaymentUrlInput) => string;
+  /**
+   * The time source.
+   * @defaultValue the system clock
+   */
+  readonly clock?: Clock | undefined;
+  /**
+   * Makes ids and tokens; it must draw from a secure random source.
+   * @defaultValue nanoid (21 characters, 126 bits)
+   */
+  readonly generateId?: IdGenerator | undefined;
+  /** Retries, leases and concurrency of delivery. */
+  readonly delivery?: DeliveryOptions | undefined;
+  /**
+   * The domain part of the Message-IDs (`<link-id.1@domain>`).
+   * @defaultValue `"paylinks.invalid"`
+   */
+  readonly messageIdDomain?: string | undefined;
+  /**
+   * The name of this worker in leases and delivery attempts.
+   * @defaultValue `"worker-"` and a random id
+   */
+  readonly workerId?: string | undefined;
+  /** Called when an event listener throws; listeners never break a service call. */
+  readonly onListenerError?: ((error: unknown, event: PaylinksEvent) => void) | undefined;
+}
+
+/** The delivery options with every default applied. Internal. */
+export interface ResolvedDelivery {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly leaseMs: number;
+  readonly concurrency: number;
+  readonly maxWaitMs: number;
+  readonly random: () => number;
+}
+
+/** Applies the delivery defaults. Internal. */
+export function resolveDelivery(options: DeliveryOptions = {}): ResolvedDelivery {
+  return {
+    maxAttempts: options.maxAttempts ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 60_000,
+    leaseMs: options.leaseMs ?? 60_000,
+    concurrency: options.concurrency ?? 8,
+    maxWaitMs: options.maxWaitMs ?? 120_000,
+    random: options.random ?? Math.random,
+  };
+}

@@ -1,0 +1,86 @@
+import type { AdvancedParametersInput } from "../advanced/advanced-parameters";
+import type { PaymentOrderPlan, PlannedLink } from "../order/payment-order-plan";
+import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
+
+/** Turns a plan into the records to store: every link `RUNNING` and `PENDING`, due now. Internal. */
+export function recordsFromPlan(
+  plan: PaymentOrderPlan,
+  idempotency: { key: string | undefined; fingerprint: string | undefined },
+): { order: StoredOrder; links: StoredLink[] } {
+  const { order } = plan;
+  const stored: StoredOrder = {
+    id: order.id,
+    mode: order.mode,
+    shopId: order.shopId,
+    amount: order.amount,
+    currency: order.currency,
+    reference: order.reference,
+    buyerReference: order.buyerReference,
+    advanced: order.advanced,
+    message: order.message,
+    bcc: plan.links[0]?.bcc ?? [],
+    createdAt: order.createdAt,
+    createdBy: order.createdBy,
+    linkCount: plan.links.length,
+    idempotencyKey: idempotency.key,
+    requestFingerprint: idempotency.fingerprint,
+  };
+  const links = plan.links.map((link, position) => linkRecord(stored, link, position));
+  return { order: stored, links };
+}
+
+function linkRecord(order: StoredOrder, link: PlannedLink, position: number): StoredLink {
+  return {
+    id: link.id,
+    orderId: order.id,
+    shopId: order.shopId,
+    mode: order.mode,
+    createdBy: order.createdBy,
+    token: link.token,
+    url: link.url,
+    reference: link.reference,
+    recipient: link.recipient,
+    position,
+    bcc: link.bcc,
+    amount: order.amount,
+    currency: order.currency,
+    buyerReference: order.buyerReference,
+    advanced: order.advanced,
+    message: order.message,
+    subject: link.subject,
+    text: link.text,
+    html: link.html,
+    paymentStatus: "RUNNING",
+    deliveryStatus: "PENDING",
+    expiresAt: order.advanced.expiresAt,
+    createdAt: order.createdAt,
+    updatedAt: order.createdAt,
+    version: 1,
+    sendCount: 1,
+    attempts: 0,
+    nextAttemptAt: order.createdAt,
+    leaseOwner: undefined,
+    leaseExpiresAt: undefined,
+    lastError: undefined,
+    messageId: undefined,
+    sentAt: undefined,
+    transactionId: undefined,
+    paymentAt: undefined,
+  };
+}
+
+/**
+ * The step-2 input that reproduces stored advanced parameters, without the expiry (the caller adds the one it
+ * wants). Internal.
+ */
+export function advancedInput(link: Pick<StoredLink, "advanced">): AdvancedParametersInput {
+  const a = link.advanced;
+  return {
+    language: a.language,
+    dataCollectionForm: a.dataCollectionForm,
+    paymentMethodSaving: a.paymentMethodSaving,
+    threeDsPreference: a.threeDsPreference,
+    manualValidation: a.manualValidation,
+    captureDelayDays: a.captureDelayDays,
+  };
+}

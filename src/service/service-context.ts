@@ -1,0 +1,43 @@
+import type { Actor } from "../actor/actor";
+import { PaylinksError } from "../issues/paylinks-error";
+import type { PaymentUrlInput } from "../order/payment-order-plan";
+import type { MailTransport } from "../ports/mail-transport";
+import type { PaymentOrderStore } from "../ports/payment-order-store";
+import type { Clock, IdGenerator } from "../ports/runtime";
+import type { ShopConfig } from "../shop/shop-config";
+import type { EventHub } from "./events";
+import type { PaylinksOptions, ResolvedDelivery } from "./paylinks-options";
+
+/** What every use case of the service works with. Internal. */
+export interface ServiceContext {
+  readonly store: PaymentOrderStore;
+  readonly transport: MailTransport;
+  readonly clock: Clock;
+  readonly generateId: IdGenerator;
+  readonly paymentUrl: (link: PaymentUrlInput) => string;
+  readonly delivery: ResolvedDelivery;
+  readonly events: EventHub;
+  readonly workerId: string;
+  readonly messageIdDomain: string;
+  readonly findShop: (shopId: string) => Promise<ShopConfig>;
+}
+
+/** Options every call takes: who is acting, and the language of issue messages. */
+export interface CallOptions {
+  /** The acting user; every call checks its permissions. */
+  readonly actor: Actor;
+  /**
+   * Language of validation issue messages.
+   * @defaultValue `"en"`
+   */
+  readonly locale?: "en" | "fr" | undefined;
+}
+
+/** Builds the shop lookup from the `shops` option. Internal. */
+export function shopFinder(shops: PaylinksOptions["shops"]): (shopId: string) => Promise<ShopConfig> {
+  return async (shopId) => {
+    const shop = typeof shops === "function" ? await shops(shopId) : shops.find((s) => s.id === shopId);
+    if (!shop) throw new PaylinksError("not_found", `Unknown shop ${shopId}`, { details: { shopId } });
+    return shop;
+  };
+}

@@ -1,0 +1,37 @@
+import { PaylinksError } from "../issues/paylinks-error";
+import type { PaymentStatus, StoredLink } from "../ports/payment-order-records";
+
+/** The actions on a link and the payment statuses each one starts from. */
+export const ALLOWED_FROM = {
+  resend: ["RUNNING"],
+  update: ["RUNNING", "EXPIRED"],
+  changeExpiry: ["RUNNING", "EXPIRED"],
+  cancel: ["RUNNING"],
+  reactivate: ["CANCELLED"],
+  recordPayment: ["RUNNING"],
+  // A link is expired by expireDue once its expiry has passed: its stored status is still RUNNING.
+  expire: ["EXPIRED"],
+} as const satisfies Record<string, readonly PaymentStatus[]>;
+
+/** An action on an existing link. */
+export type LinkAction = keyof typeof ALLOWED_FROM;
+
+/**
+ * A link's payment status at an instant: a `RUNNING` link whose expiry has passed is `EXPIRED`, even before
+ * `expireDue` has recorded it. Internal.
+ */
+export function effectiveStatus(link: StoredLink, at: Date): PaymentStatus {
+  return link.paymentStatus === "RUNNING" && link.expiresAt.getTime() < at.getTime() ? "EXPIRED" : link.paymentStatus;
+}
+
+/** Throws `invalid_transition` unless the action may start from the link's status at `at`. Internal. */
+export function assertTransition(link: StoredLink, action: LinkAction, at: Date): void {
+  const status = effectiveStatus(link, at);
+  // expire applies to links still stored as RUNNING: one already stored as EXPIRED is not expired again.
+  const storedAlready = action === "expire" && link.paymentStatus !== "RUNNING";
+  if (storedAlready || !(ALLOWED_FROM[action] as readonly PaymentStatus[]).includes(status)) {
+    throw new PaylinksError("invalid_transition", `Cannot ${action} link ${link.id}: its payment status is ${status}`, {
+      details: { action, status, linkId: link.id },
+    });
+  }
+}
