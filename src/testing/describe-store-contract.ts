@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe } from "vitest";
+import type { PaymentOrderStore } from "../ports/payment-order-store";
+import { describeAttempts } from "./store-contract/attempts";
+import { describeClaimDueLinks } from "./store-contract/claim-due-links";
+import { describeCopies } from "./store-contract/copies";
+import { describeHostileStrings } from "./store-contract/hostile-strings";
+import { describeListFilters } from "./store-contract/list-filters";
+import { describeListPages } from "./store-contract/list-pages";
+import { describeNextDueAt } from "./store-contract/next-due-at";
+import { describeSaveOrder } from "./store-contract/save-order";
+import { describeUpdateLink } from "./store-contract/update-link";
+import { type OpenedStore, openStore, type StoreContractOptions, type StoreFactory } from "./store-fixture";
+
+/**
+ * Declares, with vitest, the tests that prove a {@link PaymentOrderStore} does what the port documents. Call it
+ * at the top level of a test file, or inside a `describe`; each test gets a new store from `makeStore` and
+ * releases it afterwards.
+ *
+ * What it proves:
+ * - `saveOrder` is all or nothing (an order with a link id already stored, a repeated link id or an order id
+ *   already stored rejects and stores nothing), answers `"duplicate"` for an idempotency key the shop already
+ *   used (storing nothing, even when two saves race) and allows the same key in another shop;
+ * - reads give back exactly what was saved: `Date`s to the millisecond, 12-digit amounts as numbers, empty
+ *   strings, fields that are `undefined` still present; hostile strings (SQL, quotes, backslashes, wildcards,
+ *   control characters, emoji) come back unchanged and are matched literally;
+ * - the store keeps copies: changing what was given or returned changes nothing inside;
+ * - `listLinks` applies every filter field (a present but empty list lets nothing through), orders by creation
+ *   then by id compared by code unit (as `COLLATE "C"`), and pages with a cursor that neither repeats nor skips a
+ *   link, even when links are added or changed between pages; it rejects a cursor it did not make;
+ * - `updateLink` writes only over the expected version, and one of two racing updates wins;
+ * - `claimDueLinks` claims due `PENDING` links oldest first, honours leases, the limit and the order scope, and
+ *   never gives a link to two concurrent claims; its `updatedAt` may stay or become `now`;
+ * - `nextDueAt` is the earliest instant a `PENDING` link becomes claimable; attempts list oldest first.
+ *
+ * @param name - The adapter's name, shown in the test report.
+ * @param makeStore - Makes an empty store for each test, and how to release it.
+ * @param options - A longer timeout for slow databases.
+ * @example
+ * ```ts
+ * // test/adapters/memory-store.test.ts
+ * import { createMemoryStore } from "paylinks/memory";
+ * import { describeStoreContract } from "paylinks/testing";
+ *
+ * describeStoreContract("memory", () => createMemoryStore());
+ * ```
+ * @example
+ * ```ts
+ * // A PostgreSQL adapter: a fresh schema per test, dropped and closed afterwards.
+ * import pg from "pg";
+ * import { describe } from "vitest";
+ *
+ * describe.skipIf(!process.env.DATABASE_URL)("postgres", () => {
+ *   describeStoreContract(
+ *     "postgres",
+ *     async () => {
+ *       const schema = `contract_${crypto.randomUUID().replaceAll("-", "")}`;
+ *       const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${schema}` });
+ *       await pool.query(`CREATE SCHEMA ${schema}`);
+ *       const store = await createPostgresStore({ client: pool }); // creates its tables
+ *       return {
+ *         store,
+ *         cleanup: async () => {
+ *           await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+ *           await pool.end();
+ *         },
+ *       };
+ *     },
+ *     { timeout: 20_000 },
+ *   );
+ * });
+ * ```
+ */
+export function describeStoreContract(name: string, makeStore: StoreFactory, options: StoreContractOptions = {}): void {
+  describe(
+    `PaymentOrderStore contract: ${name}`,
+    () => {
+      let opened: OpenedStore | undefined;
+      const current = (): PaymentOrderStore => {
+        if (!opened) throw new Error("The store of this test is not open: makeStore failed or has not run");
+        return opened.store;
+      };
+      beforeEach(async () => {
+        opened = await openStore(makeStore);
+      }, options.timeout);
+      afterEach(async () => {
+        const closing = opened;
+        opened = undefined;
+        await closing?.cleanup();
+      }, options.timeout);
+
+      describeSaveOrder(current);
+      describeCopies(current);
+      describeHostileStrings(current);
+      describeListFilters(current);
+      describeListPages(current);
+      describeUpdateLink(current);
+      describeClaimDueLinks(current);
+      describeNextDueAt(current);
+      describeAttempts(current);
+    },
+    options.timeout,
+  );
+}
