@@ -58,3 +58,21 @@ export function ms(value: number): string {
       ? `${value.toFixed(2)} ms`
       : `${(value * 1000).toFixed(1)} µs`;
 }
+
+/**
+ * Like {@link measure}, for asynchronous work: `setup` runs before each run, untimed.
+ * @param fn - The work to time; it receives what `setup` returned.
+ * @param setup - Prepares one run.
+ * @param runs - Timed runs.
+ */
+export async function measureAsync<T>(fn: (input: T) => Promise<unknown>, setup: () => Promise<T>, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const input = await setup();
+    const start = performance.now();
+    await fn(input);
+    if (i > 0) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}

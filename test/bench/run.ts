@@ -5,9 +5,11 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchSection, ms } from "./harness";
+import { benchPlan } from "./plan.bench";
 import { benchStep1 } from "./step1.bench";
+import { benchStorage } from "./storage.bench";
 
-const sections: BenchSection[] = [benchStep1()];
+const sections: BenchSection[] = [benchStep1(), benchPlan(), await benchStorage()];
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;

@@ -1,0 +1,126 @@
+import { inTransaction, type PostgresClient } from "./sql-client";
+
+/** Quotes a schema name after checking it is a plain identifier. Internal. */
+export function quoteSchema(schema: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`Not a plain schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+/** The schema versions, in order; each is applied once, in a transaction, and recorded. */
+function migrations(s: string): readonly (readonly string[])[] {
+  return [
+    [
+      `create table if not exists ${s}.paylinks_orders (
+        id text primary key,
+        shop_id text not null,
+        mode text not null check (mode in ('PRODUCTION', 'TEST')),
+        amount bigint not null check (amount > 0),
+        currency char(3) not null,
+        reference text,
+        buyer_reference text,
+        advanced jsonb not null,
+        message jsonb not null,
+        bcc jsonb not null,
+        created_at timestamptz not null,
+        created_by text not null,
+        link_count integer not null,
+        idempotency_key text,
+        request_fingerprint text,
+        constraint paylinks_orders_idempotency unique (shop_id, idempotency_key)
+      )`,
+      `create table if not exists ${s}.paylinks_links (
+        id text primary key,
+        order_id text not null references ${s}.paylinks_orders (id),
+        shop_id text not null,
+        mode text not null check (mode in ('PRODUCTION', 'TEST')),
+        created_by text not null,
+        token text not null unique,
+        url text not null,
+        reference text,
+        recipient text not null,
+        position integer not null,
+        bcc jsonb not null,
+        amount bigint not null check (amount > 0),
+        currency char(3) not null,
+        buyer_reference text,
+        advanced jsonb not null,
+        message jsonb not null,
+        subject text not null,
+        text_body text not null,
+        html_body text not null,
+        payment_status text not null check (payment_status in ('RUNNING', 'PAID', 'REFUSED', 'EXPIRED', 'CANCELLED')),
+        delivery_status text not null check (delivery_status in ('PENDING', 'SENT', 'FAILED')),
+        expires_at timestamptz not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        version integer not null,
+        send_count integer not null,
+        attempts integer not null,
+        next_attempt_at timestamptz,
+        lease_owner text,
+        lease_expires_at timestamptz,
+        last_error text,
+        message_id text,
+        sent_at timestamptz,
+        transaction_id text,
+        payment_at timestamptz
+      )`,
+      `create table if not exists ${s}.paylinks_delivery_attempts (
+        id bigserial primary key,
+        link_id text not null references ${s}.paylinks_links (id),
+        send_count integer not null,
+        attempt integer not null,
+        at timestamptz not null,
+        worker text not null,
+        outcome text not null check (outcome in ('sent', 'transient', 'permanent')),
+        message_id text,
+        error text
+      )`,
+      // Listing pages in creation order, by order, by shop and mode, and by recipient or reference.
+      `create index if not exists paylinks_links_created on ${s}.paylinks_links (created_at, id collate "C")`,
+      `create index if not exists paylinks_links_order on ${s}.paylinks_links (order_id, created_at, id collate "C")`,
+      `create index if not exists paylinks_links_shop_mode on ${s}.paylinks_links (shop_id, mode, created_at, id collate "C")`,
+      `create index if not exists paylinks_links_recipient on ${s}.paylinks_links (lower(recipient))`,
+      `create index if not exists paylinks_links_reference on ${s}.paylinks_links (reference text_pattern_ops)`,
+      // Claiming due links: only the pending ones are indexed.
+      `create index if not exists paylinks_links_due on ${s}.paylinks_links (next_attempt_at, created_at, id)
+        where delivery_status = 'PENDING'`,
+      // expireDue: running links by expiry.
+      `create index if not exists paylinks_links_running_expiry on ${s}.paylinks_links (expires_at)
+        where payment_status = 'RUNNING'`,
+      `create index if not exists paylinks_attempts_link on ${s}.paylinks_delivery_attempts (link_id, id)`,
+    ],
+  ];
+}
+
+/** The latest schema version this code knows. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Creates or upgrades the tables, one version at a time, each in a transaction. Running it again does nothing;
+ * two processes running it at once are serialised by an advisory lock. Internal: `PostgresStore.migrate()`.
+ * @returns The versions applied by this call.
+ */
+export async function migrate(client: PostgresClient, schema: string): Promise<number[]> {
+  const s = quoteSchema(schema);
+  const applied: number[] = [];
+  await inTransaction(client, async (tx) => {
+    await tx.query("select pg_advisory_xact_lock(hashtext($1))", [`paylinks-migrate:${schema}`]);
+    await tx.query(`create schema if not exists ${s}`);
+    await tx.query(`create table if not exists ${s}.paylinks_schema_versions (
+      version integer primary key,
+      applied_at timestamptz not null default now()
+    )`);
+    const done = await tx.query(`select version from ${s}.paylinks_schema_versions`);
+    const have = new Set(done.rows.map((row) => Number(row.version)));
+    const steps = migrations(s);
+    for (let index = 0; index < steps.length; index++) {
+      const version = index + 1;
+      if (have.has(version)) continue;
+      for (const statement of steps[index] as readonly string[]) await tx.query(statement);
+      await tx.query(`insert into ${s}.paylinks_schema_versions (version) values ($1)`, [version]);
+      applied.push(version);
+    }
+  });
+  return applied;
+}
