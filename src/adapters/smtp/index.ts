@@ -1,0 +1,3 @@
+export type { SmtpErrorLike, SmtpMessage, SmtpSendInfo, SmtpTransporter } from "./smtp-shapes";
+export type { SmtpTransport, SmtpTransportOptions } from "./smtp-transport";
+export { createSmtpTransport } from "./smtp-transport";

@@ -1,0 +1,168 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaptureTransport } from "../../src/adapters/memory";
+import { createPostgresStore, type PostgresStore } from "../../src/adapters/postgres";
+import { createPaylinks } from "../../src/service";
+import { makeActor, makeShop } from "../support/fixtures";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const databaseUrl = process.env.DATABASE_URL;
+
+/** An SMTP sink on 127.0.0.1 that counts what each recipient receives. */
+async function startSink(): Promise<{ port: number; received: Map<string, number>; close: () => Promise<void> }> {
+  const received = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on("data", () => {});
+      stream.on("end", () => {
+        for (const rcpt of session.envelope.rcptTo) {
+          received.set(rcpt.address, (received.get(rcpt.address) ?? 0) + 1);
+        }
+        callback();
+      });
+    },
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server.server, "listening");
+  const { port } = server.server.address() as AddressInfo;
+  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Starts a delivery worker process; resolves its output lines as they come. */
+function startWorker(schema: string, port: number, workerId: string, leaseMs: number, concurrency: number) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "test/support/delivery-worker.ts",
+      schema,
+      String(port),
+      workerId,
+      String(leaseMs),
+      String(concurrency),
+    ],
+    { cwd: root, env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const lines: string[] = [];
+  let stderr = "";
+  let buffer = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString("utf8");
+    const parts = buffer.split("\n");
+    buffer = parts.pop() ?? "";
+    lines.push(...parts);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, lines, exited, stderr: () => stderr };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL database", () => {
+  let pool: pg.Pool;
+  const schemas: string[] = [];
+
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  });
+
+  afterAll(async () => {
+    for (const schema of schemas) await pool.query(`drop schema if exists "${schema}" cascade`);
+    await pool.end();
+  });
+
+  async function orderOf(count: number): Promise<{ store: PostgresStore; schema: string; recipients: string[] }> {
+    const schema = `paylinks_workers_${process.pid}_${Date.now().toString(36)}_${schemas.length}`;
+    schemas.push(schema);
+    const store = createPostgresStore({ client: pool, schema });
+    await store.migrate();
+    const recipients = Array.from({ length: count }, (_, i) => `buyer.${i}@example.fr`);
+    const paylinks = createPaylinks({
+      store,
+      transport: createCaptureTransport(),
+      shops: [makeShop()],
+      paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
+    });
+    await paylinks.createOrder(
+      { link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients } },
+      { actor: makeActor() },
+    );
+    return { store, schema, recipients };
+  }
+
+  async function statuses(store: PostgresStore): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    let cursor: string | undefined;
+    do {
+      const page = await store.listLinks({}, { limit: 1000, cursor });
+      for (const link of page.links) counts.set(link.deliveryStatus, (counts.get(link.deliveryStatus) ?? 0) + 1);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return counts;
+  }
+
+  it("delivers 2,000 links with two worker processes, each recipient receiving exactly one message", async () => {
+    const sink = await startSink();
+    try {
+      const { store, schema, recipients } = await orderOf(2000);
+      const a = startWorker(schema, sink.port, "worker-a", 30_000, 8);
+      const b = startWorker(schema, sink.port, "worker-b", 30_000, 8);
+      const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
+      expect(codeA, a.stderr()).toBe(0);
+      expect(codeB, b.stderr()).toBe(0);
+      expect(await statuses(store)).toEqual(new Map([["SENT", 2000]]));
+      for (const recipient of recipients) expect(sink.received.get(recipient), recipient).toBe(1);
+      const sentByA = a.lines.filter((line) => line.startsWith("sent ")).length;
+      const sentByB = b.lines.filter((line) => line.startsWith("sent ")).length;
+      expect(sentByA + sentByB).toBe(2000);
+      expect(sentByA).toBeGreaterThan(0);
+      expect(sentByB).toBeGreaterThan(0);
+    } finally {
+      await sink.close();
+    }
+  }, 180_000);
+
+  it("finishes the batch of a worker killed with SIGKILL once its leases end, losing no link", async () => {
+    const sink = await startSink();
+    try {
+      const concurrency = 8;
+      const { store, schema, recipients } = await orderOf(600);
+      const a = startWorker(schema, sink.port, "worker-killed", 2_000, concurrency);
+      await waitFor(() => a.lines.filter((line) => line.startsWith("sent ")).length >= 150, 60_000);
+      a.child.kill("SIGKILL");
+      await a.exited;
+      const b = startWorker(schema, sink.port, "worker-rescue", 2_000, concurrency);
+      expect(await b.exited, b.stderr()).toBe(0);
+      expect(await statuses(store)).toEqual(new Map([["SENT", 600]]));
+      let duplicates = 0;
+      for (const recipient of recipients) {
+        const count = sink.received.get(recipient) ?? 0;
+        expect(count, recipient).toBeGreaterThanOrEqual(1);
+        duplicates += count - 1;
+      }
+      // Only the messages in flight at the kill can be sent twice: at most one per concurrent send.
+      expect(duplicates).toBeLessThanOrEqual(concurrency);
+      console.log(`kill test: ${duplicates} duplicate(s) out of ${concurrency} sends in flight at most`);
+    } finally {
+      await sink.close();
+    }
+  }, 180_000);
+});
