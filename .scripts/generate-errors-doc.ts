@@ -468,7 +468,7 @@ export const ERROR_CODE_DOCS: Readonly<Record<ErrorCode, ErrorCodeDoc>> = {
   },
   forbidden: {
     thrownBy:
-      "Every call of the service (`paylinks/service`), before anything is read or written, when the actor lacks access to the expert back office, the right to manage payment orders, the shop, the mode (TEST or PRODUCTION), or, for an order created by someone else, the right to see every order.",
+      "Every call of the service (`paylinks/service`) but `deliver` and `subscribe`, before anything is written (the two permissions before anything is read), when the actor lacks access to the expert back office, the right to manage payment orders, the shop, the mode (TEST or PRODUCTION), or, for an order created by someone else, the right to see every order.",
     carries:
       "`details.action` (the call), and `details.permission` (`expertBackOffice`, `managePaymentOrders` or `viewAllOrders`), `details.shopId` or `details.mode`: what is missing.",
   },

@@ -131,8 +131,9 @@ const list = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined 
 /**
  * Creates the paylinks service over a store and a mail transport.
  *
- * Every call takes the acting user and checks its permissions first; nothing is read or written for an actor
- * without the right. Invalid input throws `invalid_request` with every issue, and nothing is stored. A storage
+ * Every call but `deliver` and `subscribe` takes the acting user and checks its permissions: the back-office
+ * and "manage payment orders" permissions before anything is read, the shop, the mode and the own-orders rule
+ * as soon as the order or link is read, and always before anything is written. Invalid input throws `invalid_request` with every issue, and nothing is stored. A storage
  * failure throws `storage_failed` with the cause; a link's state is only ever changed by one write, checked
  * against its version, so a failed call leaves it as it was.
  *

@@ -105,7 +105,9 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
       if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
     }
-    throw new PaylinksError("concurrent_update", `Link ${claimed.id} kept changing while its delivery was recorded`);
+    throw new PaylinksError("concurrent_update", `Link ${claimed.id} kept changing while its delivery was recorded`, {
+      details: { linkId: claimed.id, action: "deliver" },
+    });
   };
 
   const released = { nextAttemptAt: undefined, leaseOwner: undefined, leaseExpiresAt: undefined };
@@ -118,15 +120,22 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       options.onProgress?.({ ...totals });
       return;
     }
-    const shop = await shopOf(link.shopId);
+    const shop = await shopOf(link.shopId).catch((error: unknown) => {
+      // A shop that is no longer configured fails its links, not the whole delivery.
+      if (error instanceof PaylinksError && error.code === "not_found") return undefined;
+      throw error;
+    });
     const attempt = link.attempts + 1;
-    const mail = mailOf(link, shop, context.messageIdDomain);
     let outcome: Outcome;
-    try {
-      const sent = await context.transport.send(mail);
-      outcome = { kind: "sent", messageId: sent?.messageId || mail.messageId };
-    } catch (error) {
-      outcome = classify(error);
+    if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
+    else {
+      const mail = mailOf(link, shop, context.messageIdDomain);
+      try {
+        const sent = await context.transport.send(mail);
+        outcome = { kind: "sent", messageId: sent?.messageId || mail.messageId };
+      } catch (error) {
+        outcome = classify(error);
+      }
     }
     const at = clock.now();
     await storeCall("recording a delivery attempt", () =>
@@ -227,7 +236,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     const wait = next.getTime() - clock.now().getTime();
     if (wait > delivery.maxWaitMs) break;
     idleSpins = wait <= 0 ? idleSpins + 1 : 0;
-    await clock.sleep(idleSpins > 1 ? 10 : Math.max(0, wait), options.signal);
+    await clock.sleep(idleSpins > 1 ? 10 : Math.min(Math.max(0, wait), delivery.pollMs), options.signal);
   }
   await Promise.all(inFlight);
   if (fatal !== undefined) throw fatal;

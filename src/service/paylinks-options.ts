@@ -40,6 +40,12 @@ export interface DeliveryOptions {
    */
   readonly maxWaitMs?: number | undefined;
   /**
+   * While `deliver` waits for links that are not due yet, it looks again for due links at least this often, in
+   * ms, so that links created meanwhile, or freed by another worker, are not left waiting for the whole delay.
+   * @defaultValue 5000
+   */
+  readonly pollMs?: number | undefined;
+  /**
    * Random numbers in [0, 1) for the jitter; inject one to make retries deterministic in tests.
    * @defaultValue `Math.random`
    */
@@ -92,6 +98,7 @@ export interface ResolvedDelivery {
   readonly leaseMs: number;
   readonly concurrency: number;
   readonly maxWaitMs: number;
+  readonly pollMs: number;
   readonly random: () => number;
 }
 
@@ -104,6 +111,7 @@ export function resolveDelivery(options: DeliveryOptions = {}): ResolvedDelivery
     leaseMs: options.leaseMs ?? 60_000,
     concurrency: options.concurrency ?? 8,
     maxWaitMs: options.maxWaitMs ?? 120_000,
+    pollMs: Math.max(1, options.pollMs ?? 5000),
     random: options.random ?? Math.random,
   };
 }

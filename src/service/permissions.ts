@@ -16,7 +16,7 @@ function forbidden(action: string, actor: Actor, what: string, details: Record<s
 /**
  * Checks that an actor may perform an action: access to the expert back office, the "manage payment orders"
  * permission, the shop, the mode (TEST or PRODUCTION), and, for an existing order of someone else, the right to
- * see every order. Throws before anything is read or written. Internal.
+ * see every order. Throws before anything is written. Internal.
  */
 export function authorize(actor: Actor, action: string, scope: Scope): void {
   authorizeBase(actor, action);

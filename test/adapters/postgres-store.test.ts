@@ -33,9 +33,9 @@ for (const kind of DATABASES) {
       }, 60_000);
 
       it("refuses a schema name that is not a plain identifier", () => {
-        expect(() => createPostgresStore({ client: { query: async () => ({ rows: [] }) } as never, schema: 'x"; drop' })).toThrow(
-          RangeError,
-        );
+        expect(() =>
+          createPostgresStore({ client: { query: async () => ({ rows: [] }) } as never, schema: 'x"; drop' }),
+        ).toThrow(RangeError);
       });
     });
   });

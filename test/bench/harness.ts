@@ -65,7 +65,11 @@ export function ms(value: number): string {
  * @param setup - Prepares one run.
  * @param runs - Timed runs.
  */
-export async function measureAsync<T>(fn: (input: T) => Promise<unknown>, setup: () => Promise<T>, runs = 5): Promise<number> {
+export async function measureAsync<T>(
+  fn: (input: T) => Promise<unknown>,
+  setup: () => Promise<T>,
+  runs = 5,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const input = await setup();

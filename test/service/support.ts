@@ -5,7 +5,7 @@ import {
   createMemoryStore,
   type MemoryStore,
 } from "../../src/adapters/memory";
-import type { Actor, LinkParametersInput, PaymentOrderRequest, PaymentUrlInput, ShopConfig } from "../../src/index";
+import type { Actor, LinkParametersInput, PaymentOrderRequest, PaymentUrlInput } from "../../src/index";
 import { PaylinksError } from "../../src/index";
 import type {
   DeliveryAttempt,
@@ -15,7 +15,13 @@ import type {
   StoredLink,
   StoredOrder,
 } from "../../src/ports";
-import { createPaylinks, type DeliveryOptions, type Paylinks, type PaylinksEvent } from "../../src/service";
+import {
+  createPaylinks,
+  type DeliveryOptions,
+  type Paylinks,
+  type PaylinksEvent,
+  type PaylinksOptions,
+} from "../../src/service";
 import { createFakeClock, type FakeClock } from "../support/fake-clock";
 import { makeActor, makeShop } from "../support/fixtures";
 
@@ -64,7 +70,7 @@ export const recipients = (count: number): string[] =>
 
 /** Options of {@link makeWorld}. */
 export interface WorldOptions {
-  readonly shops?: readonly ShopConfig[];
+  readonly shops?: PaylinksOptions["shops"];
   readonly delivery?: DeliveryOptions;
   readonly clock?: FakeClock;
   readonly workerId?: string;

@@ -31,7 +31,9 @@ export async function closeSharedClients(): Promise<void> {
 let counter = 0;
 
 /** A migrated store in a schema of its own, and the function that drops it. */
-export async function freshStore(kind: "pglite" | "server"): Promise<{ store: PostgresStore; cleanup: () => Promise<void> }> {
+export async function freshStore(
+  kind: "pglite" | "server",
+): Promise<{ store: PostgresStore; cleanup: () => Promise<void> }> {
   const client = await sharedClient(kind);
   const schema = `paylinks_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const store = createPostgresStore({ client, schema });
