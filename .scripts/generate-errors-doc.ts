@@ -208,6 +208,17 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
     },
     examples: [{ value: "Marie@example.fr", first: 0 }],
   },
+  recipients_too_many: {
+    field: "`recipients`",
+    where: '`["recipients"]`',
+    trigger:
+      "The shop sets `maxRecipients` and the list holds more addresses than that (counted as for the length limit of the order reference). Without `maxRecipients` there is no limit. It is reported before any link is planned, so an oversized request is refused before it costs memory.",
+    params: {
+      max: "The shop's `maxRecipients`.",
+      count: "How many addresses the list holds.",
+    },
+    examples: [{ max: 500, count: 1200 }],
+  },
   recipient_separator: {
     field: "`recipients`, `bcc.addresses`",
     where:

@@ -13,14 +13,27 @@ export const THREE_DS_PREFERENCES: readonly ThreeDsPreference[] = [
 ];
 
 /** The library's defaults, used where the shop sets none (the language defaults to the shop's language). */
-export const LIBRARY_DEFAULTS = {
+export const LIBRARY_DEFAULTS: {
+  /** The data-collection form is off. */
+  readonly dataCollectionForm: false;
+  /** A link is valid for 7 days after its creation day. */
+  readonly validityDays: 7;
+  /** The payment method is not saved. */
+  readonly paymentMethodSaving: "none";
+  /** No 3-D Secure preference: the issuer decides. */
+  readonly threeDsPreference: "no_preference";
+  /** Payments are validated automatically. */
+  readonly manualValidation: false;
+  /** Payments are captured the day they are made. */
+  readonly captureDelayDays: 0;
+} = {
   dataCollectionForm: false,
   validityDays: 7,
   paymentMethodSaving: "none",
   threeDsPreference: "no_preference",
   manualValidation: false,
   captureDelayDays: 0,
-} as const;
+};
 
 /** Longest validity of a link, in days. */
 export const MAX_VALIDITY_DAYS = 90;

@@ -5,8 +5,11 @@
 
 /** A calendar day. */
 export interface CalendarDay {
+  /** The year, e.g. 2026. */
   readonly year: number;
+  /** The month, 1 to 12. */
   readonly month: number;
+  /** The day of the month, 1 to 31. */
   readonly day: number;
 }
 

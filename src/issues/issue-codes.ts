@@ -22,6 +22,7 @@ export const ISSUE_CODES = [
   "recipient_invalid",
   "recipient_duplicate",
   "recipient_separator",
+  "recipients_too_many",
   "buyer_reference_invalid",
   "buyer_reference_too_long",
   "bcc_manager_missing",

@@ -55,6 +55,8 @@ export const messagesEn: IssueCatalog = {
   recipients_empty: () => "Enter at least one buyer e-mail address.",
   recipient_invalid: (p) => `“${p.value}” is not a valid e-mail address: ${reason(p)}.`,
   recipient_duplicate: (p) => `“${p.value}” is already in the list: each recipient gets one link, enter it once.`,
+  recipients_too_many: (p) =>
+    `This shop sends at most ${p.max} links per order: split the ${p.count} addresses into several orders.`,
   recipient_separator: (p) =>
     `Separate addresses with “;”, not ${p.separator === "," ? "“,”" : "spaces"}: “${p.value}”.`,
   buyer_reference_invalid: (p) =>

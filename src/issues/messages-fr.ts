@@ -58,6 +58,8 @@ export const messagesFr: IssueCatalog = {
   recipient_invalid: (p) => `«\u00a0${p.value}\u00a0» n’est pas une adresse e-mail valide\u00a0: ${reason(p)}.`,
   recipient_duplicate: (p) =>
     `«\u00a0${p.value}\u00a0» figure déjà dans la liste\u00a0: chaque destinataire reçoit un lien, saisissez-le une seule fois.`,
+  recipients_too_many: (p) =>
+    `Cette boutique envoie au plus ${p.max}\u00a0liens par ordre\u00a0: répartissez les ${p.count}\u00a0adresses sur plusieurs ordres.`,
   recipient_separator: (p) =>
     `Séparez les adresses par «\u00a0;\u00a0» et non par ${p.separator === "," ? "«\u00a0,\u00a0»" : "des espaces"}\u00a0: «\u00a0${p.value}\u00a0».`,
   buyer_reference_invalid: (p) =>

@@ -115,6 +115,10 @@ export function checkLink(input: unknown, context: CheckLinkContext, issues: Iss
     if (recipientIssues.length === 0 && recipients.length === 0) {
       recipientIssues.push(createIssue("recipients_empty", ["recipients"], {}, locale));
     }
+    const max = shop?.maxRecipients;
+    if (max !== undefined && entryCount > max) {
+      recipientIssues.unshift(createIssue("recipients_too_many", ["recipients"], { max, count: entryCount }, locale));
+    }
   } else {
     recipientIssues.push(createIssue("type_invalid", ["recipients"], { expected: "list" }, locale));
   }

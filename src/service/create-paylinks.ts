@@ -84,6 +84,12 @@ export interface PaymentResult {
   readonly at?: Date | undefined;
 }
 
+/** What `expireDue` did. */
+export interface ExpireDueResult {
+  /** How many links it marked `EXPIRED`. */
+  readonly expired: number;
+}
+
 /** The service: every use case of payment links sent by e-mail, over a store and a mail transport. */
 export interface Paylinks {
   /** Checks the actor, validates the three steps, and stores the order and its links, `PENDING`, sending nothing. */
@@ -114,7 +120,7 @@ export interface Paylinks {
   /** Records a payment result on a running link; recording the same result twice is harmless. */
   recordPayment(linkId: string, result: PaymentResult, options: CallOptions): Promise<StoredLink>;
   /** Marks every running link of the actor's shops whose expiry has passed as `EXPIRED`. */
-  expireDue(options: CallOptions & { readonly limit?: number | undefined }): Promise<{ readonly expired: number }>;
+  expireDue(options: CallOptions & { readonly limit?: number | undefined }): Promise<ExpireDueResult>;
   /** Reads an order. */
   getOrder(orderId: string, options: CallOptions): Promise<StoredOrder>;
   /** Reads a link. */

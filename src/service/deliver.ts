@@ -100,7 +100,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     change: (current: StoredLink) => StoredLink,
   ): Promise<StoredLink | undefined> => {
     for (let round = 0; round < 5; round++) {
-      const current = await storeCall("reading a link", () => store.getLink(claimed.id));
+      // The link as claimed is usually still current: write over it, and read it again only when that fails.
+      const current = round === 0 ? claimed : await storeCall("reading a link", () => store.getLink(claimed.id));
       if (!current || current.leaseOwner !== workerId || current.sendCount !== claimed.sendCount) return undefined;
       const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
       if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
@@ -138,7 +139,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       }
     }
     const at = clock.now();
-    await storeCall("recording a delivery attempt", () =>
+    const recorded = storeCall("recording a delivery attempt", () =>
       store.recordAttempt({
         linkId: link.id,
         sendCount: link.sendCount,
@@ -151,7 +152,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       }),
     );
     const last = attempt >= delivery.maxAttempts;
-    const updated = await finish(link, (current) => {
+    // The attempt is recorded while the link is updated: two independent writes.
+    const updating = finish(link, (current) => {
       if (outcome.kind === "sent") {
         return {
           ...current,
@@ -177,6 +179,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
       return { ...current, ...released, deliveryStatus: "FAILED", attempts: attempt, lastError: reason };
     });
+    const [updated] = await Promise.all([updating, recorded]);
     if (!updated) return;
     const base = {
       at: updated.updatedAt,

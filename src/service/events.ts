@@ -18,6 +18,7 @@ export interface LinkEventBase {
 
 /** An order was stored with its links. */
 export interface CreatedEvent {
+  /** The event's kind. */
   readonly type: "created";
   /** When the order was stored. */
   readonly at: Date;
@@ -35,6 +36,7 @@ export interface CreatedEvent {
 
 /** A link's e-mail was accepted by the mail server. */
 export interface SentEvent extends LinkEventBase {
+  /** The event's kind. */
   readonly type: "sent";
   /** The Message-ID used. */
   readonly messageId: string;
@@ -44,6 +46,7 @@ export interface SentEvent extends LinkEventBase {
 
 /** A link's e-mail failed for good. */
 export interface DeliveryFailedEvent extends LinkEventBase {
+  /** The event's kind. */
   readonly type: "delivery_failed";
   /** Why. */
   readonly error: string;
@@ -53,6 +56,7 @@ export interface DeliveryFailedEvent extends LinkEventBase {
 
 /** A link's expiry changed. */
 export interface ExpiryChangedEvent extends LinkEventBase {
+  /** The event's kind. */
   readonly type: "expiry_changed";
   /** The new expiry. */
   readonly expiresAt: Date;
@@ -60,6 +64,7 @@ export interface ExpiryChangedEvent extends LinkEventBase {
 
 /** A payment result was recorded. */
 export interface PaymentEvent extends LinkEventBase {
+  /** The event's kind: the result recorded. */
   readonly type: "paid" | "refused";
   /** The transaction, when known. */
   readonly transactionId: string | undefined;
@@ -67,6 +72,7 @@ export interface PaymentEvent extends LinkEventBase {
 
 /** A change of a link's state by an action. */
 export interface LinkActionEvent extends LinkEventBase {
+  /** The event's kind: the action done. */
   readonly type: "resent" | "updated" | "cancelled" | "reactivated" | "expired";
 }
 

@@ -19,6 +19,7 @@ export type {
 } from "../ports";
 export type { CreateOrderOptions, OrderWithLinks } from "./create-order";
 export type {
+  ExpireDueResult,
   ListLinksFilter,
   ListPage,
   Paylinks,

@@ -2,16 +2,30 @@ import { PaylinksError } from "../issues/paylinks-error";
 import type { PaymentStatus, StoredLink } from "../ports/payment-order-records";
 
 /** The actions on a link and the payment statuses each one starts from. */
-export const ALLOWED_FROM = {
+export const ALLOWED_FROM: {
+  /** Resend the e-mail: running links only. */
+  readonly resend: readonly ["RUNNING"];
+  /** Edit and resend: running links, or expired ones given a new expiry. */
+  readonly update: readonly ["RUNNING", "EXPIRED"];
+  /** Move the expiry: running links, or expired ones, which run again. */
+  readonly changeExpiry: readonly ["RUNNING", "EXPIRED"];
+  /** Cancel: running links only. */
+  readonly cancel: readonly ["RUNNING"];
+  /** Run again: cancelled links, before their expiry. */
+  readonly reactivate: readonly ["CANCELLED"];
+  /** Record a payment result: running links, at or before their expiry. */
+  readonly recordPayment: readonly ["RUNNING"];
+  /** Mark as expired (expireDue): links stored as running whose expiry has passed. */
+  readonly expire: readonly ["EXPIRED"];
+} = {
   resend: ["RUNNING"],
   update: ["RUNNING", "EXPIRED"],
   changeExpiry: ["RUNNING", "EXPIRED"],
   cancel: ["RUNNING"],
   reactivate: ["CANCELLED"],
   recordPayment: ["RUNNING"],
-  // A link is expired by expireDue once its expiry has passed: its stored status is still RUNNING.
   expire: ["EXPIRED"],
-} as const satisfies Record<string, readonly PaymentStatus[]>;
+};
 
 /** An action on an existing link. */
 export type LinkAction = keyof typeof ALLOWED_FROM;

@@ -31,6 +31,11 @@ export interface ShopConfig {
   readonly contactEmail?: string | undefined;
   /** The merchant's web site, shown in messages. */
   readonly url?: string | undefined;
+  /**
+   * The most recipients (links) one order may have; absent, there is no limit. Set it to keep one request from
+   * planning, storing and rendering an unbounded number of e-mails (`recipients_too_many`).
+   */
+  readonly maxRecipients?: number | undefined;
   /** The shop's own defaults for the advanced parameters (step 2); the library's apply where it sets none. */
   readonly defaults?: ShopDefaults | undefined;
   /** Which options the shop's offer includes; a shop without `offer` includes them all. */

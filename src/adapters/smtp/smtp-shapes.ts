@@ -4,7 +4,7 @@
  */
 export interface SmtpMessage {
   /** The visible sender: the shop's name and the transport's `from` address. */
-  readonly from: { readonly name: string; readonly address: string };
+  readonly from: SmtpSender;
   /** The recipient, the only visible address. */
   readonly to: string;
   /** Where replies go; absent when the shop has no contact address. */
@@ -20,7 +20,7 @@ export interface SmtpMessage {
   /** Extra headers: `Content-Language`. */
   readonly headers: Readonly<Record<string, string>>;
   /** The SMTP envelope: `MAIL FROM` and every `RCPT TO`, the recipient first, then the blind copies. */
-  readonly envelope: { readonly from: string; readonly to: string[] };
+  readonly envelope: SmtpEnvelope;
 }
 
 /**
@@ -66,3 +66,19 @@ export interface SmtpTransporter {
   /** Closes the transporter's connections (a pooled transporter keeps some open). */
   close?(): void;
 }
+
+/** The From header: a display name and an address (a type, not an interface, so that nodemailer's types accept it). */
+export type SmtpSender = {
+  /** The display name (the shop's name). */
+  readonly name: string;
+  /** The address. */
+  readonly address: string;
+};
+
+/** The SMTP envelope of a message (a type, not an interface, so that nodemailer's types accept it). */
+export type SmtpEnvelope = {
+  /** The `MAIL FROM` address (the return path). */
+  readonly from: string;
+  /** Every `RCPT TO` address: the recipient, then the blind copies. */
+  readonly to: string[];
+};
