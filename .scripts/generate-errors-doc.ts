@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressProblem, ErrorCode, IssueCode, IssueParams } from "../src/index";
-import { ERROR_CODES, ISSUE_CODES, messagesEn, messagesFr, normalizeEmailAddress } from "../src/index";
+import { BCC_MAX_ADDRESSES, ERROR_CODES, ISSUE_CODES, messagesEn, messagesFr, normalizeEmailAddress } from "../src/index";
 
 /** What the documentation says about one issue code. */
 interface IssueCodeDoc {
@@ -271,6 +271,16 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       "The “copy to me” switch is on and there is no acting user, or the acting user has no `email`. Only checked when there is a shop.",
     params: {},
     examples: [{}],
+  },
+  bcc_too_many: {
+    field: "`bcc`",
+    where: '`["bcc"]`',
+    trigger: `The blind copies resolve to more than ${BCC_MAX_ADDRESSES} distinct addresses (the shop manager, the acting user and the other addresses together). Every e-mail of the order goes to all of them, so the list is kept short.`,
+    params: {
+      max: `The limit, \`BCC_MAX_ADDRESSES\` (${BCC_MAX_ADDRESSES}).`,
+      count: "How many distinct addresses the blind copies hold.",
+    },
+    examples: [{ max: BCC_MAX_ADDRESSES, count: 35 }],
   },
   bcc_invalid: {
     field: "`bcc`",

@@ -61,6 +61,7 @@ export type {
 } from "./link";
 export {
   assertLinkParameters,
+  BCC_MAX_ADDRESSES,
   BUYER_REFERENCE_MAX_LENGTH,
   createLinkFormSchema,
   linkFormSchema,

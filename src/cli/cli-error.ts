@@ -19,14 +19,27 @@ export const CLI_ERROR_CODES = {
   database_busy: EXIT_CODES.infrastructure,
   smtp_unreachable: EXIT_CODES.infrastructure,
   outbox_unwritable: EXIT_CODES.infrastructure,
+  unwritable_file: EXIT_CODES.infrastructure,
   delivery_incomplete: EXIT_CODES.infrastructure,
 } as const satisfies Record<string, ExitCode>;
 
 /** One of {@link CLI_ERROR_CODES}. */
 export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
 
+/** One problem listed under an error's message, like an issue: where, a stable code, and a sentence. */
+export interface CliProblem {
+  /** Where: a dotted path (`shops.0.timezone`), or empty. */
+  readonly path: string;
+  /** Stable code. */
+  readonly code: string;
+  /** The sentence, in the user's language. */
+  readonly message: string;
+}
+
 /** Options of {@link CliError}. */
 export interface CliErrorOptions {
+  /** The problems behind the error, listed under its message. */
+  readonly problems?: readonly CliProblem[] | undefined;
   /** The underlying error, shown with `--debug`. */
   readonly cause?: unknown;
   /** Facts for programs, in the `--json` error document. */
@@ -42,6 +55,8 @@ export class CliError extends Error {
   readonly code: CliErrorCode;
   /** Facts for programs. */
   readonly details: Readonly<Record<string, string>>;
+  /** The problems behind the error; empty when there are none. */
+  readonly problems: readonly CliProblem[];
 
   /**
    * @param code - Stable code; it decides the exit code.
@@ -53,6 +68,7 @@ export class CliError extends Error {
     this.name = "CliError";
     this.code = code;
     this.details = options.details ?? {};
+    this.problems = options.problems ?? [];
   }
 
   /** The exit code of this error. */

@@ -28,6 +28,7 @@ export const ISSUE_CODES = [
   "bcc_manager_missing",
   "bcc_me_missing",
   "bcc_invalid",
+  "bcc_too_many",
   "timezone_invalid",
   "language_invalid",
   "option_not_in_offer",

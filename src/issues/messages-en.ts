@@ -64,6 +64,7 @@ export const messagesEn: IssueCatalog = {
   buyer_reference_too_long: (p) => `Keep the buyer reference to ${p.max} characters (it has ${p.length}).`,
   bcc_manager_missing: () => "This shop has no manager e-mail address: a copy cannot be sent to the manager.",
   bcc_me_missing: () => "Your account has no e-mail address: a copy cannot be sent to you.",
+  bcc_too_many: (p) => `Send blind copies to at most ${p.max} addresses (there are ${p.count}).`,
   bcc_invalid: (p) => `“${p.value}” is not a valid e-mail address for a blind copy: ${reason(p)}.`,
   timezone_invalid: (p) => `“${p.value}” is not a time zone: use an IANA name such as Europe/Paris.`,
   language_invalid: (p) =>

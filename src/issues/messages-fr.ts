@@ -69,6 +69,7 @@ export const messagesFr: IssueCatalog = {
   bcc_manager_missing: () =>
     "Cette boutique n’a pas d’adresse e-mail de gestionnaire\u00a0: impossible d’envoyer une copie au gestionnaire.",
   bcc_me_missing: () => "Votre compte n’a pas d’adresse e-mail\u00a0: impossible de vous envoyer une copie.",
+  bcc_too_many: (p) => `Envoyez des copies cachées à ${p.max}\u00a0adresses au plus (il y en a ${p.count}).`,
   bcc_invalid: (p) =>
     `«\u00a0${p.value}\u00a0» n’est pas une adresse e-mail valide pour une copie cachée\u00a0: ${reason(p)}.`,
   timezone_invalid: (p) =>

@@ -8,6 +8,12 @@ import type { ShopConfig } from "../shop/shop-config";
 import { readField } from "./read-field";
 
 /**
+ * Most blind-copy addresses on one link's e-mail: every e-mail of the order goes to all of them, so the list
+ * is kept short (the back office offers the shop manager, the user and one more address).
+ */
+export const BCC_MAX_ADDRESSES = 20;
+
+/**
  * Resolves the blind copies: the shop manager, the acting user, and the other addresses, without repeats.
  * Without a shop (shape-only checks) the manager and "me" switches are not resolved. Internal.
  */
@@ -67,10 +73,14 @@ export function checkBcc(
     }
   }
   const seen = new Set<string>();
-  return resolved.filter((address) => {
+  const unique = resolved.filter((address) => {
     const key = address.toLowerCase();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  if (unique.length > BCC_MAX_ADDRESSES) {
+    issues.push(createIssue("bcc_too_many", path, { max: BCC_MAX_ADDRESSES, count: unique.length }, locale));
+  }
+  return unique;
 }

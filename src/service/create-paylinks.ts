@@ -383,7 +383,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
               modes: actor.permissions.modes,
               paymentStatuses: ["RUNNING"],
               expiresBefore: now,
-              createdBy: actor.permissions.viewAllOrders ? undefined : actor.id,
+              createdBy: actor.permissions.viewAllOrders === true ? undefined : actor.id,
             },
             { limit: 500, cursor },
           ),
@@ -438,12 +438,18 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
           details: { action: "listLinks", mode: filter.mode },
         });
       }
-      if (filter.createdBy !== undefined && filter.createdBy !== actor.id && !actor.permissions.viewAllOrders) {
+      if (filter.createdBy !== undefined && filter.createdBy !== actor.id && actor.permissions.viewAllOrders !== true) {
         throw new PaylinksError("forbidden", `listLinks: actor ${actor.id} may only see the orders it created`, {
           details: { action: "listLinks", permission: "viewAllOrders" },
         });
       }
-      const limit = Math.min(1000, Math.max(1, Math.floor(page?.limit ?? 50)));
+      const asked = page?.limit ?? 50;
+      if (typeof asked !== "number" || Number.isNaN(asked)) {
+        throw new PaylinksError("invalid_request", "The page limit must be a number", {
+          details: { limit: String(asked) },
+        });
+      }
+      const limit = Math.min(1000, Math.max(1, Math.floor(asked)));
       const storeFilter: LinkFilter = {
         shopIds: filter.shopId !== undefined ? [filter.shopId] : actor.shopIds,
         modes: filter.mode !== undefined ? [filter.mode] : actor.permissions.modes,
@@ -454,7 +460,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
         recipient: filter.recipient,
         createdFrom: filter.createdFrom,
         createdTo: filter.createdTo,
-        createdBy: actor.permissions.viewAllOrders ? filter.createdBy : actor.id,
+        createdBy: actor.permissions.viewAllOrders === true ? filter.createdBy : actor.id,
       };
       return storeCall("listing links", () => context.store.listLinks(storeFilter, { limit, cursor: page?.cursor }));
     },

@@ -48,4 +48,16 @@ export function authorizeBase(actor: Actor, action: string): void {
   if (actor.permissions.managePaymentOrders !== true) {
     throw forbidden(action, actor, "may not manage payment orders", { permission: "managePaymentOrders" });
   }
+  // A malformed actor is refused here, so that no call can read a missing list as "no restriction".
+  const strings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (
+    typeof actor.id !== "string" ||
+    !strings(actor.shopIds) ||
+    !strings(actor.permissions.modes) ||
+    typeof actor.permissions.viewAllOrders !== "boolean"
+  ) {
+    throw forbidden(action, actor, "is malformed: id, shopIds, permissions.modes and viewAllOrders are required", {
+      permission: "actor",
+    });
+  }
 }

@@ -1,3 +1,5 @@
+import { PaylinksError } from "../../issues/paylinks-error";
+import { preview } from "../../issues/preview";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import type {
   ClaimRequest,
@@ -48,7 +50,9 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through
   }
-  throw new RangeError(`Not a cursor of this store: ${cursor}`);
+  throw new PaylinksError("invalid_request", "The page cursor is not one this store produced", {
+    details: { cursor: preview(cursor) },
+  });
 }
 
 /**

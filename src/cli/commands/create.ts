@@ -1,0 +1,185 @@
+import { nanoid } from "nanoid";
+import { PaylinksError } from "../../issues/paylinks-error";
+import type { PaymentOrderPlan } from "../../order/payment-order-plan";
+import { planPaymentOrder } from "../../order/plan-payment-order";
+import type { ShopConfig } from "../../shop/shop-config";
+import { flagValue, textValue } from "../command-line/read-values";
+import { paymentUrlFrom } from "../config/payment-url";
+import { formatInstant, formatMoney } from "../output/format";
+import { linkJson, orderJson } from "../output/link-json";
+import { linkTable } from "../output/link-lines";
+import { table } from "../output/table";
+import type { CliText } from "../text/cli-text";
+import type { Command, CommandResult } from "./command";
+import { createRequest } from "./create-request";
+import { deliveryOutcome } from "./delivery-outcome";
+import { orderLinks } from "./order-links";
+
+function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): CommandResult {
+  const { order, links } = plan;
+  const first = links[0];
+  const f = text.out.fields;
+  const bcc = first?.bcc ?? [];
+  const lines = [
+    text.out.dryRun,
+    ...table(
+      [
+        [f.shop, `${shop.id} (${shop.name})`],
+        [f.mode, order.mode],
+        [f.amount, formatMoney(order.amount, order.currency, text.locale)],
+        [f.expires, `${formatInstant(order.expiresAt, shop.timezone)} (${shop.timezone})`],
+        [f.language, order.advanced.language],
+        [f.bcc, bcc.length > 0 ? bcc.join(", ") : "—"],
+        [f.links, String(links.length)],
+      ].filter((row): row is [string, string] => row[1] !== undefined),
+    ),
+    "",
+    ...table([
+      [text.out.columns.reference, text.out.columns.recipient],
+      ...links.map((link) => [link.reference ?? "—", link.recipient]),
+    ]),
+  ];
+  if (first) {
+    lines.push("", text.out.firstMessage(first.recipient, first.reference), text.out.subjectLine(first.subject), "");
+    lines.push(...first.text.split("\n"));
+  }
+  return {
+    data: {
+      dryRun: true,
+      order: {
+        shopId: order.shopId,
+        mode: order.mode,
+        amount: order.amount,
+        currency: order.currency,
+        reference: order.reference ?? null,
+        buyerReference: order.buyerReference ?? null,
+        expiresAt: order.expiresAt,
+        advanced: order.advanced,
+        message: order.message,
+      },
+      links: links.map((link) => ({
+        reference: link.reference ?? null,
+        recipient: link.recipient,
+        bcc: link.bcc,
+        subject: link.subject,
+      })),
+      firstMessage: first ? { to: first.recipient, subject: first.subject, text: first.text } : null,
+    },
+    lines,
+  };
+}
+
+/** `paylinks create`: the three steps of the form as flags; `--dry-run` shows the plan, otherwise it is stored and sent. */
+export const createCommand: Command = {
+  name: "create",
+  args: [],
+  options: {
+    shop: { type: "string", value: "id" },
+    amount: { type: "string", value: "amount" },
+    currency: { type: "string", value: "code" },
+    reference: { type: "string", value: "reference" },
+    to: { type: "string", multiple: true, value: "addresses" },
+    "buyer-reference": { type: "string", value: "text" },
+    "bcc-manager": { type: "boolean" },
+    "bcc-me": { type: "boolean" },
+    bcc: { type: "string", multiple: true, value: "addresses" },
+    test: { type: "boolean" },
+    language: { type: "string", value: "language" },
+    "validity-days": { type: "string", value: "days" },
+    expires: { type: "string", value: "date" },
+    "manual-validation": { type: "boolean" },
+    "capture-delay": { type: "string", value: "days" },
+    "save-payment-method": { type: "string", value: "saving" },
+    "three-ds": { type: "string", value: "preference" },
+    "data-collection-form": { type: "boolean" },
+    subject: { type: "string", value: "text" },
+    body: { type: "string", value: "text" },
+    "body-file": { type: "string", value: "file" },
+    "dry-run": { type: "boolean" },
+    "no-deliver": { type: "boolean" },
+    "idempotency-key": { type: "string", value: "key" },
+  },
+  groups: [
+    {
+      group: "step1",
+      options: [
+        "shop",
+        "amount",
+        "currency",
+        "reference",
+        "to",
+        "buyer-reference",
+        "bcc-manager",
+        "bcc-me",
+        "bcc",
+        "test",
+      ],
+    },
+    {
+      group: "step2",
+      options: [
+        "language",
+        "validity-days",
+        "expires",
+        "manual-validation",
+        "capture-delay",
+        "save-payment-method",
+        "three-ds",
+        "data-collection-form",
+      ],
+    },
+    { group: "step3", options: ["subject", "body", "body-file"] },
+    { group: "run", options: ["dry-run", "no-deliver", "idempotency-key"] },
+  ],
+
+  async run(context, { values }) {
+    const { text } = context;
+    const settings = await context.settings();
+    const { shop, request, amountIssues } = await createRequest(values, settings, context.io.cwd, text);
+    // The plan checks the three steps before anything is opened: invalid input touches no database.
+    const plan = planPaymentOrder(request, {
+      shop,
+      actor: settings.actor,
+      now: context.clock.now(),
+      generateId: () => nanoid(),
+      paymentUrl: paymentUrlFrom(settings.paymentUrl),
+      locale: text.locale,
+    });
+    const issues = [...amountIssues, ...(plan.ok ? [] : plan.issues)];
+    if (!plan.ok || issues.length > 0) {
+      throw new PaylinksError("invalid_request", `The request has ${issues.length} issue(s)`, { issues });
+    }
+    if (flagValue(values, "dry-run")) return dryRunResult(plan.value, shop, text);
+
+    const deliverNow = !flagValue(values, "no-deliver");
+    const runtime = await context.open({ verifyMail: deliverNow });
+    const created = await runtime.paylinks.createOrder(request, {
+      actor: runtime.actor,
+      idempotencyKey: textValue(values, "idempotency-key"),
+      locale: text.locale,
+    });
+    const { order } = created;
+    const report = deliverNow ? await runtime.paylinks.deliver({ orderId: order.id }) : undefined;
+    const links = report ? await orderLinks(runtime, order.id) : [...created.links];
+    const view = { settings, text };
+    const outcome = report ? deliveryOutcome(report, settings, context.io.cwd, text) : undefined;
+    return {
+      data: {
+        dryRun: false,
+        created: created.created,
+        order: orderJson(order),
+        links: links.map(linkJson),
+        delivery: report ?? null,
+      },
+      lines: [
+        created.created ? text.out.orderCreated(order.id, links.length, order.mode) : text.out.orderReplayed(order.id),
+        "",
+        ...linkTable(links, view),
+        "",
+        ...(outcome ? outcome.lines : [text.out.queued]),
+      ],
+      warnings: outcome?.warnings,
+      exitCode: outcome?.exitCode,
+    };
+  },
+};

@@ -1,0 +1,82 @@
+import { PaylinksError } from "../../issues/paylinks-error";
+import type { DeliveryStatus, PaymentStatus } from "../../ports/payment-order-records";
+import { CliError } from "../cli-error";
+import { choicesValue, countValue, flagValue, textValue } from "../command-line/read-values";
+import { linkJson } from "../output/link-json";
+import { linkTable } from "../output/link-lines";
+import type { Command } from "./command";
+
+const PAYMENT_STATUSES: readonly PaymentStatus[] = ["RUNNING", "PAID", "REFUSED", "EXPIRED", "CANCELLED"];
+const DELIVERY_STATUSES: readonly DeliveryStatus[] = ["PENDING", "SENT", "FAILED"];
+
+/** `paylinks list`: the links, newest last, a page at a time, with filters. */
+export const listCommand: Command = {
+  name: "list",
+  args: [],
+  options: {
+    status: { type: "string", value: "statuses" },
+    delivery: { type: "string", value: "statuses" },
+    reference: { type: "string", value: "prefix" },
+    to: { type: "string", value: "address" },
+    order: { type: "string", value: "id" },
+    shop: { type: "string", value: "id" },
+    test: { type: "boolean" },
+    production: { type: "boolean" },
+    limit: { type: "string", value: "number" },
+    cursor: { type: "string", value: "cursor" },
+  },
+
+  async run(context, { values }) {
+    const { text } = context;
+    if (flagValue(values, "test") && flagValue(values, "production")) {
+      throw new CliError("conflicting_options", text.usage.conflicting("--test", "--production"));
+    }
+    const filter = {
+      paymentStatus: choicesValue(values, "status", PAYMENT_STATUSES, text),
+      deliveryStatus: choicesValue(values, "delivery", DELIVERY_STATUSES, text),
+      referencePrefix: textValue(values, "reference"),
+      recipient: textValue(values, "to"),
+      orderId: textValue(values, "order"),
+      shopId: textValue(values, "shop"),
+      mode: flagValue(values, "test")
+        ? ("TEST" as const)
+        : flagValue(values, "production")
+          ? ("PRODUCTION" as const)
+          : undefined,
+    };
+    const limit = countValue(values, "limit", text);
+    const cursor = textValue(values, "cursor");
+    const settings = await context.settings();
+    const runtime = await context.open();
+    let page: Awaited<ReturnType<typeof runtime.paylinks.listLinks>>;
+    try {
+      page = await runtime.paylinks.listLinks(filter, { limit, cursor }, { actor: runtime.actor });
+    } catch (error) {
+      // A cursor the store did not make is a mistake on the command line, not a storage failure.
+      if (
+        cursor !== undefined &&
+        error instanceof PaylinksError &&
+        error.code === "storage_failed" &&
+        error.cause instanceof RangeError
+      ) {
+        throw new CliError("invalid_value", text.usage.invalidCursor(cursor), {
+          cause: error,
+          details: { option: "--cursor" },
+        });
+      }
+      throw error;
+    }
+    // The store pages by creation, then id; on screen, an order's links are shown in recipient order.
+    const links = [...page.links].sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.position - b.position),
+    );
+    const lines =
+      links.length === 0
+        ? [text.out.noLinks]
+        : [...linkTable(links, { settings, text }), "", text.out.linkCount(links.length)];
+    if (page.nextCursor !== undefined) lines.push(text.out.nextPage(page.nextCursor));
+    return { data: { links: links.map(linkJson), nextCursor: page.nextCursor ?? null }, lines };
+  },
+};

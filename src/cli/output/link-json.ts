@@ -1,0 +1,65 @@
+import type { StoredLink, StoredOrder } from "../../ports/payment-order-records";
+
+/**
+ * A link as the `--json` documents give it: every stored field but the token (it is in the URL), the HTML part
+ * and the delivery lease.
+ *
+ * @param link - The link.
+ * @returns A plain object; its dates become ISO 8601 texts in JSON.
+ */
+export function linkJson(link: StoredLink) {
+  return {
+    id: link.id,
+    orderId: link.orderId,
+    shopId: link.shopId,
+    mode: link.mode,
+    reference: link.reference ?? null,
+    recipient: link.recipient,
+    bcc: link.bcc,
+    amount: link.amount,
+    currency: link.currency,
+    buyerReference: link.buyerReference ?? null,
+    paymentStatus: link.paymentStatus,
+    deliveryStatus: link.deliveryStatus,
+    expiresAt: link.expiresAt,
+    createdAt: link.createdAt,
+    updatedAt: link.updatedAt,
+    createdBy: link.createdBy,
+    url: link.url,
+    subject: link.subject,
+    sendCount: link.sendCount,
+    attempts: link.attempts,
+    nextAttemptAt: link.nextAttemptAt ?? null,
+    lastError: link.lastError ?? null,
+    messageId: link.messageId ?? null,
+    sentAt: link.sentAt ?? null,
+    transactionId: link.transactionId ?? null,
+    paymentAt: link.paymentAt ?? null,
+    advanced: link.advanced,
+  };
+}
+
+/**
+ * An order as the `--json` documents give it: every stored field but the request's fingerprint.
+ *
+ * @param order - The order.
+ * @returns A plain object.
+ */
+export function orderJson(order: StoredOrder) {
+  return {
+    id: order.id,
+    shopId: order.shopId,
+    mode: order.mode,
+    amount: order.amount,
+    currency: order.currency,
+    reference: order.reference ?? null,
+    buyerReference: order.buyerReference ?? null,
+    bcc: order.bcc,
+    linkCount: order.linkCount,
+    createdAt: order.createdAt,
+    createdBy: order.createdBy,
+    idempotencyKey: order.idempotencyKey ?? null,
+    advanced: order.advanced,
+    message: order.message,
+  };
+}

@@ -1,0 +1,117 @@
+import type { StoredLink, StoredOrder } from "../../ports/payment-order-records";
+import type { Settings } from "../config/settings";
+import type { CliText } from "../text/cli-text";
+import { formatDay, formatInstant, formatMoney, timeZoneOf } from "./format";
+import { table } from "./table";
+
+/** What the human output needs besides the link: the settings (time zones, shop names) and the messages. */
+export interface LinkView {
+  /** The settings. */
+  readonly settings: Settings;
+  /** The messages. */
+  readonly text: CliText;
+}
+
+const shopLabel = (view: LinkView, shopId: string): string => {
+  const shop = view.settings.shops.find((s) => s.id === shopId);
+  return shop ? `${shop.id} (${shop.name})` : shopId;
+};
+
+/**
+ * Links as a table: id, reference, recipient, amount, payment and delivery statuses, expiry day (in the shop's
+ * time zone) and mode.
+ *
+ * @param links - The links.
+ * @param view - The settings and the messages.
+ * @returns The header line, then one line per link.
+ */
+export function linkTable(links: readonly StoredLink[], view: LinkView): string[] {
+  const { text, settings } = view;
+  const c = text.out.columns;
+  return table([
+    [c.id, c.reference, c.recipient, c.amount, c.payment, c.delivery, c.expires, c.mode],
+    ...links.map((link) => [
+      link.id,
+      link.reference ?? "—",
+      link.recipient,
+      formatMoney(link.amount, link.currency, text.locale),
+      link.paymentStatus,
+      link.deliveryStatus,
+      formatDay(link.expiresAt, timeZoneOf(settings, link.shopId)),
+      link.mode,
+    ]),
+  ]);
+}
+
+/**
+ * One link, field by field; fields without a value are left out.
+ *
+ * @param link - The link.
+ * @param view - The settings and the messages.
+ * @param emlFile - The `.eml` file of its last e-mail, when mail goes to the outbox.
+ * @returns The lines.
+ */
+export function linkDetails(link: StoredLink, view: LinkView, emlFile: string | undefined): string[] {
+  const { text, settings } = view;
+  const f = text.out.fields;
+  const zone = timeZoneOf(settings, link.shopId);
+  const at = (date: Date | undefined): string | undefined =>
+    date === undefined ? undefined : `${formatInstant(date, zone)} (${zone})`;
+  const rows: [string, string | undefined][] = [
+    [f.link, link.id],
+    [f.order, link.orderId],
+    [f.shop, shopLabel(view, link.shopId)],
+    [f.mode, link.mode],
+    [f.reference, link.reference],
+    [f.recipient, link.recipient],
+    [f.bcc, link.bcc.length > 0 ? link.bcc.join(", ") : undefined],
+    [f.amount, formatMoney(link.amount, link.currency, text.locale)],
+    [f.buyerReference, link.buyerReference],
+    [f.payment, link.paymentStatus],
+    [f.delivery, link.deliveryStatus],
+    [f.expires, at(link.expiresAt)],
+    [f.created, at(link.createdAt)],
+    [f.url, link.url],
+    [f.language, link.advanced.language],
+    [f.subject, link.subject],
+    [f.sends, String(link.sendCount)],
+    [f.sent, at(link.sentAt)],
+    [f.messageId, link.messageId],
+    [f.emlFile, emlFile],
+    [f.lastError, link.lastError],
+    [f.transaction, link.transactionId],
+    [f.paidAt, at(link.paymentAt)],
+  ];
+  return table(rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== ""));
+}
+
+/**
+ * An order, field by field, then its links as a table.
+ *
+ * @param order - The order.
+ * @param links - Its links.
+ * @param view - The settings and the messages.
+ * @returns The lines.
+ */
+export function orderDetails(order: StoredOrder, links: readonly StoredLink[], view: LinkView): string[] {
+  const { text, settings } = view;
+  const f = text.out.fields;
+  const zone = timeZoneOf(settings, order.shopId);
+  const rows: [string, string | undefined][] = [
+    [f.order, order.id],
+    [f.shop, shopLabel(view, order.shopId)],
+    [f.mode, order.mode],
+    [f.reference, order.reference],
+    [f.amount, formatMoney(order.amount, order.currency, text.locale)],
+    [f.buyerReference, order.buyerReference],
+    [f.bcc, order.bcc.length > 0 ? order.bcc.join(", ") : undefined],
+    [f.created, `${formatInstant(order.createdAt, zone)} (${zone})`],
+    [f.createdBy, order.createdBy],
+    [f.links, String(order.linkCount)],
+  ];
+  return [
+    ...table(rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== "")),
+    "",
+    ...linkTable(links, view),
+  ];
+}
