@@ -193,6 +193,12 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     deliver: (deliverOptions) => deliver(context, deliverOptions),
 
     async send(request, callOptions) {
+      if (!context.transport) {
+        throw new PaylinksError(
+          "invalid_context",
+          "This service has no mail transport: pass one to createPaylinks to send",
+        );
+      }
       const { order, created } = await createOrder(context, request, callOptions);
       await deliver(context, { orderId: order.id });
       const links = await allLinks(order.id);

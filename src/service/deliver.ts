@@ -76,6 +76,13 @@ function mailOf(link: StoredLink, shop: ShopConfig, domain: string): OutgoingMai
  */
 export async function deliver(context: ServiceContext, options: DeliverOptions = {}): Promise<DeliveryReport> {
   const { store, clock, delivery, workerId } = context;
+  const transport = context.transport;
+  if (!transport) {
+    throw new PaylinksError(
+      "invalid_context",
+      "This service has no mail transport: pass one to createPaylinks to deliver",
+    );
+  }
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? delivery.concurrency));
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const totals = { sent: 0, failed: 0, retried: 0, skipped: 0 };
@@ -98,11 +105,17 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   const finish = async (
     claimed: StoredLink,
     change: (current: StoredLink) => StoredLink,
+    sent = false,
   ): Promise<StoredLink | undefined> => {
     for (let round = 0; round < 5; round++) {
       // The link as claimed is usually still current: write over it, and read it again only when that fails.
       const current = round === 0 ? claimed : await storeCall("reading a link", () => store.getLink(claimed.id));
-      if (!current || current.leaseOwner !== workerId || current.sendCount !== claimed.sendCount) return undefined;
+      if (!current || current.sendCount !== claimed.sendCount) return undefined;
+      // A lease that ran out during the send lets another worker take the link. A failure is then its to
+      // record; a success is recorded all the same while the link still waits, so that a send slower than the
+      // lease cannot make workers send the same link again and again.
+      const lost = current.leaseOwner !== workerId;
+      if (lost && !(sent && current.deliveryStatus === "PENDING")) return undefined;
       const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
       if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
     }
@@ -132,7 +145,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     else {
       const mail = mailOf(link, shop, context.messageIdDomain);
       try {
-        const sent = await context.transport.send(mail);
+        const sent = await transport.send(mail);
         outcome = { kind: "sent", messageId: sent?.messageId || mail.messageId };
       } catch (error) {
         outcome = classify(error);
@@ -153,32 +166,36 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     );
     const last = attempt >= delivery.maxAttempts;
     // The attempt is recorded while the link is updated: two independent writes.
-    const updating = finish(link, (current) => {
-      if (outcome.kind === "sent") {
-        return {
-          ...current,
-          ...released,
-          deliveryStatus: "SENT",
-          attempts: attempt,
-          messageId: outcome.messageId,
-          sentAt: at,
-          lastError: undefined,
-        };
-      }
-      if (outcome.kind === "transient" && !last) {
-        const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
-        const delay = exponential / 2 + delivery.random() * (exponential / 2);
-        return {
-          ...current,
-          ...released,
-          attempts: attempt,
-          lastError: outcome.error,
-          nextAttemptAt: new Date(at.getTime() + delay),
-        };
-      }
-      const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
-      return { ...current, ...released, deliveryStatus: "FAILED", attempts: attempt, lastError: reason };
-    });
+    const updating = finish(
+      link,
+      (current) => {
+        if (outcome.kind === "sent") {
+          return {
+            ...current,
+            ...released,
+            deliveryStatus: "SENT",
+            attempts: attempt,
+            messageId: outcome.messageId,
+            sentAt: at,
+            lastError: undefined,
+          };
+        }
+        if (outcome.kind === "transient" && !last) {
+          const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
+          const delay = exponential / 2 + delivery.random() * (exponential / 2);
+          return {
+            ...current,
+            ...released,
+            attempts: attempt,
+            lastError: outcome.error,
+            nextAttemptAt: new Date(at.getTime() + delay),
+          };
+        }
+        const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
+        return { ...current, ...released, deliveryStatus: "FAILED", attempts: attempt, lastError: reason };
+      },
+      outcome.kind === "sent",
+    );
     const [updated] = await Promise.all([updating, recorded]);
     if (!updated) return;
     const base = {

@@ -56,8 +56,11 @@ export interface DeliveryOptions {
 export interface PaylinksOptions {
   /** Where orders and links are stored. */
   readonly store: PaymentOrderStore;
-  /** How e-mails are delivered. */
-  readonly transport: MailTransport;
+  /**
+   * How e-mails are delivered. A process that only creates and manages orders (a web server whose workers
+   * deliver) may leave it out; `deliver` and `send` then throw `invalid_context`.
+   */
+  readonly transport?: MailTransport | undefined;
   /** The shops: a list, or a function that finds one by id (it may be async). */
   readonly shops:
     | readonly ShopConfig[]

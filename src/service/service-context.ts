@@ -11,7 +11,7 @@ import type { PaylinksOptions, ResolvedDelivery } from "./paylinks-options";
 /** What every use case of the service works with. Internal. */
 export interface ServiceContext {
   readonly store: PaymentOrderStore;
-  readonly transport: MailTransport;
+  readonly transport: MailTransport | undefined;
   readonly clock: Clock;
   readonly generateId: IdGenerator;
   readonly paymentUrl: (link: PaymentUrlInput) => string;

@@ -54,9 +54,9 @@ import { type OpenedStore, openStore, type StoreContractOptions, type StoreFacto
  *     "postgres",
  *     async () => {
  *       const schema = `contract_${crypto.randomUUID().replaceAll("-", "")}`;
- *       const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${schema}` });
- *       await pool.query(`CREATE SCHEMA ${schema}`);
- *       const store = await createPostgresStore({ client: pool }); // creates its tables
+ *       const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ *       const store = createPostgresStore({ client: pool, schema });
+ *       await store.migrate(); // creates the schema and its tables
  *       return {
  *         store,
  *         cleanup: async () => {

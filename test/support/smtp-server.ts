@@ -173,6 +173,8 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}): Prom
     smtp.listen(0, "127.0.0.1", () => resolve());
   });
   const { port } = smtp.server.address() as AddressInfo;
+  // Dropped and stalled connections reset sockets on purpose: they must not surface as uncaught errors.
+  smtp.on("error", () => {});
 
   const parsed = (): Promise<ParsedMail[]> => Promise.all(messages.map((message) => simpleParser(message.raw)));
 

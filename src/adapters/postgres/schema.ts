@@ -83,7 +83,7 @@ function migrations(s: string): readonly (readonly string[])[] {
       `create index if not exists paylinks_links_recipient on ${s}.paylinks_links (lower(recipient))`,
       `create index if not exists paylinks_links_reference on ${s}.paylinks_links (reference text_pattern_ops)`,
       // Claiming due links: only the pending ones are indexed.
-      `create index if not exists paylinks_links_due on ${s}.paylinks_links (next_attempt_at, created_at, id)
+      `create index if not exists paylinks_links_due on ${s}.paylinks_links (next_attempt_at, created_at, id collate "C")
         where delivery_status = 'PENDING'`,
       // expireDue: running links by expiry.
       `create index if not exists paylinks_links_running_expiry on ${s}.paylinks_links (expires_at)
@@ -97,8 +97,10 @@ function migrations(s: string): readonly (readonly string[])[] {
 export const SCHEMA_VERSION = 1;
 
 /**
- * Creates or upgrades the tables, one version at a time, each in a transaction. Running it again does nothing;
- * two processes running it at once are serialised by an advisory lock. Internal: `PostgresStore.migrate()`.
+ * Creates or upgrades the tables: every version not applied yet, in order, in one transaction, each recorded in
+ * `paylinks_schema_versions`. Running it again does nothing; two processes running it at once are serialised by
+ * an advisory lock. The schema is created only when missing, so a user who owns an existing schema needs no
+ * right on the database. Internal: `PostgresStore.migrate()`.
  * @returns The versions applied by this call.
  */
 export async function migrate(client: PostgresClient, schema: string): Promise<number[]> {
@@ -106,7 +108,8 @@ export async function migrate(client: PostgresClient, schema: string): Promise<n
   const applied: number[] = [];
   await inTransaction(client, async (tx) => {
     await tx.query("select pg_advisory_xact_lock(hashtext($1))", [`paylinks-migrate:${schema}`]);
-    await tx.query(`create schema if not exists ${s}`);
+    const exists = await tx.query("select 1 from information_schema.schemata where schema_name = $1", [schema]);
+    if (exists.rows.length === 0) await tx.query(`create schema ${s}`);
     await tx.query(`create table if not exists ${s}.paylinks_schema_versions (
       version integer primary key,
       applied_at timestamptz not null default now()
