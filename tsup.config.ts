@@ -11,6 +11,14 @@ export const entry = {
   "outbox/index": "src/adapters/outbox/index.ts",
 };
 
+/**
+ * The entry of the `paylinks` command, built to the file the package's `bin` names (a test checks they agree). It
+ * is not a subpath of the exports map: nothing imports it.
+ */
+export const cliEntry = {
+  "cli/index": "src/cli/index.ts",
+};
+
 const common: Options = {
   entry,
   dts: true,
@@ -26,4 +34,15 @@ export default defineConfig([
   { ...common, format: ["esm"] },
   // nanoid is ESM-only: the CommonJS build carries its own copy.
   { ...common, format: ["cjs"], noExternal: ["nanoid"] },
+  // The command: ESM only, one readable file (no types, no source map), with the shebang that makes it runnable;
+  // the optional peer dependencies stay dynamic imports.
+  {
+    ...common,
+    entry: cliEntry,
+    format: ["esm"],
+    dts: false,
+    sourcemap: false,
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+  },
 ]);

@@ -53,3 +53,4 @@ const emails = readdirSync(outbox).filter((name) => name.endsWith(".eml"));
 console.log(`\nThe ${emails.length} e-mails are .eml files, which any mail client opens, in ${outbox}:`);
 for (const name of emails) console.log(`  ${join(outbox, name)}`);
 console.log(`\nTry more in that folder: cd ${dir} && node ${cli} --help`);
+console.log(`Remove it when you are done: rm -rf ${dir}`);

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { entry } from "../../tsup.config";
+import { cliEntry, entry } from "../../tsup.config";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as {
   exports: Record<string, string | Record<string, Record<string, string>>>;
+  bin: Record<string, string>;
   main: string;
   module: string;
   types: string;
@@ -49,6 +50,25 @@ describe("package exports", () => {
           : Object.keys(createRequire(import.meta.url)(`${root}dist/${name}.cjs`));
       expect(cjsNames.sort()).toEqual(Object.keys(esm).sort());
     });
+  });
+
+  it("builds the command of bin from the CLI entry, which is no subpath of the exports", () => {
+    // tsup writes each entry to dist/<name>.js: the CLI entry's file must be the one bin names, and only it.
+    expect(Object.keys(pkg.bin)).toEqual(["paylinks"]);
+    expect(Object.keys(cliEntry).map((name) => `./dist/${name}.js`)).toEqual(Object.values(pkg.bin));
+    for (const name of Object.keys(cliEntry)) {
+      expect(Object.keys(entry)).not.toContain(name);
+      expect(subpaths.map(([subpath]) => entryName(subpath))).not.toContain(name);
+    }
+  });
+
+  it("makes the built command runnable: a #!/usr/bin/env node first line, ESM, no CommonJS copy", () => {
+    for (const file of Object.values(pkg.bin)) {
+      const path = `${root}${file.slice(2)}`;
+      expect(existsSync(path), `${file} missing: run npm run build`).toBe(true);
+      expect(readFileSync(path, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+      expect(existsSync(path.replace(/\.js$/, ".cjs"))).toBe(false);
+    }
   });
 
   it("keeps the main, module and types fallbacks on the root entry", () => {

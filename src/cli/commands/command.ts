@@ -26,7 +26,7 @@ export const COMMAND_NAMES = [
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The headings under which the help groups a command's flags. */
-export type OptionGroup = "step1" | "step2" | "step3" | "run" | "filters" | "options";
+export type OptionGroup = "step1" | "step2" | "step3" | "run" | "filters" | "pages" | "options";
 
 /** What a command works with: the process, the messages, the settings and the service, opened on demand. */
 export interface CommandContext {

@@ -25,6 +25,10 @@ export const listCommand: Command = {
     limit: { type: "string", value: "number" },
     cursor: { type: "string", value: "cursor" },
   },
+  groups: [
+    { group: "filters", options: ["status", "delivery", "reference", "to", "order", "shop", "test", "production"] },
+    { group: "pages", options: ["limit", "cursor"] },
+  ],
 
   async run(context, { values }) {
     const { text } = context;
@@ -52,13 +56,13 @@ export const listCommand: Command = {
     try {
       page = await runtime.paylinks.listLinks(filter, { limit, cursor }, { actor: runtime.actor });
     } catch (error) {
-      // A cursor the store did not make is a mistake on the command line, not a storage failure.
-      if (
-        cursor !== undefined &&
+      // A cursor the store did not make is a mistake on the command line: the stores refuse it with
+      // invalid_request (details.cursor); older ones threw a RangeError, which the service reports as storage_failed.
+      const badCursor =
         error instanceof PaylinksError &&
-        error.code === "storage_failed" &&
-        error.cause instanceof RangeError
-      ) {
+        ((error.code === "invalid_request" && error.details.cursor !== undefined) ||
+          (error.code === "storage_failed" && error.cause instanceof RangeError));
+      if (cursor !== undefined && badCursor) {
         throw new CliError("invalid_value", text.usage.invalidCursor(cursor), {
           cause: error,
           details: { option: "--cursor" },

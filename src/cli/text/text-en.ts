@@ -172,8 +172,7 @@ export const textEn: CliText = {
       total === 0 ? "No e-mail is waiting." : `Delivering ${plural(total, "e-mail", "e-mails")}…`,
     progressLine: (done, total, p) =>
       `${done}/${total}  sent ${p.sent}, failed ${p.failed}, retried ${p.retried}, skipped ${p.skipped}`,
-    deliverySummary: (r) =>
-      `E-mails: ${r.sent} sent, ${r.failed} failed, ${r.retried} to retry, ${r.skipped} skipped (link no longer running).`,
+    deliverySummary: (r) => `E-mails: ${r.sent} sent, ${r.failed} failed, ${r.retried} to retry, ${r.skipped} skipped.`,
     outboxAt: (dir) => `The e-mails are in ${dir} (.eml files, which any mail client opens).`,
     pendingLater: "Some e-mails are due later: run paylinks deliver again then.",
     interrupted: "Interrupted: finishing the e-mails under way, then stopping.",
@@ -212,6 +211,7 @@ export const textEn: CliText = {
       step3: "Step 3, the message (the default message otherwise):",
       run: "Run:",
       filters: "Filters:",
+      pages: "Pages:",
       options: "Options:",
     },
     values: {

@@ -171,7 +171,7 @@ export const textFr: CliText = {
     progressLine: (done, total, p) =>
       fr`${done}/${total}  envoyés ${p.sent}, échecs ${p.failed}, à réessayer ${p.retried}, ignorés ${p.skipped}`,
     deliverySummary: (r) =>
-      fr`E-mails : ${r.sent} envoyés, ${r.failed} en échec, ${r.retried} à réessayer, ${r.skipped} ignorés (lien qui ne court plus).`,
+      fr`E-mails : ${r.sent} envoyés, ${r.failed} en échec, ${r.retried} à réessayer, ${r.skipped} ignorés.`,
     outboxAt: (dir) => fr`Les e-mails sont dans ${dir} (fichiers .eml, que tout logiciel de messagerie ouvre).`,
     pendingLater: fr`Des e-mails sont prévus plus tard : relancez alors paylinks deliver.`,
     interrupted: fr`Interruption : fin des envois en cours, puis arrêt.`,
@@ -214,6 +214,7 @@ export const textFr: CliText = {
       step3: fr`Étape 3, le message (sinon, le message par défaut) :`,
       run: fr`Exécution :`,
       filters: fr`Filtres :`,
+      pages: fr`Pages :`,
       options: fr`Options :`,
     },
     values: {
