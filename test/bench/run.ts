@@ -4,12 +4,22 @@
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchBundle } from "./bundle.bench";
+import { benchDelivery } from "./delivery.bench";
 import { type BenchSection, ms } from "./harness";
 import { benchPlan } from "./plan.bench";
 import { benchStep1 } from "./step1.bench";
 import { benchStorage } from "./storage.bench";
+import { benchValidation } from "./validation.bench";
 
-const sections: BenchSection[] = [benchStep1(), benchPlan(), await benchStorage()];
+const sections: BenchSection[] = [
+  benchStep1(),
+  await benchValidation(),
+  benchPlan(),
+  await benchStorage(),
+  await benchDelivery(),
+  benchBundle(),
+];
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
@@ -26,7 +36,8 @@ const lines: string[] = [
   "",
 ];
 for (const section of sections) {
-  lines.push(`## ${section.title}`, "", "| Benchmark | Median | Notes |", "|---|---:|---|");
+  lines.push(`## ${section.title}`, "");
+  if (section.rows.length > 0) lines.push("| Benchmark | Median | Notes |", "|---|---:|---|");
   for (const row of section.rows) lines.push(`| ${row.name} | ${ms(row.medianMs)} | ${row.notes} |`);
   lines.push("", ...(section.summary ?? []).flatMap((s) => [s, ""]));
 }
