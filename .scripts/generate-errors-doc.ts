@@ -8,7 +8,14 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressProblem, ErrorCode, IssueCode, IssueParams } from "../src/index";
-import { BCC_MAX_ADDRESSES, ERROR_CODES, ISSUE_CODES, messagesEn, messagesFr, normalizeEmailAddress } from "../src/index";
+import {
+  BCC_MAX_ADDRESSES,
+  ERROR_CODES,
+  ISSUE_CODES,
+  messagesEn,
+  messagesFr,
+  normalizeEmailAddress,
+} from "../src/index";
 
 /** What the documentation says about one issue code. */
 interface IssueCodeDoc {
