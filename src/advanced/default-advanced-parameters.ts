@@ -26,7 +26,11 @@ import { addDays, dayInZone, endOfDay, isTimeZone } from "./zoned-time";
 export function defaultAdvancedParameters(shop: ShopConfig, context: { readonly now: Date }): AdvancedParameters {
   if (!isTimeZone(shop.timezone))
     throw new PaylinksError("invalid_context", `Not a time zone: ${textOf(shop.timezone)}`);
-  if (!(context.now instanceof Date) || Number.isNaN(context.now.getTime())) {
+  if (
+    !(context.now instanceof Date) ||
+    Number.isNaN(context.now.getTime()) ||
+    Math.abs(context.now.getTime()) > 8.6e15
+  ) {
     throw new PaylinksError("invalid_context", "now must be a valid Date");
   }
   const defaults = shop.defaults ?? {};

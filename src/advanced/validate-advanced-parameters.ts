@@ -52,11 +52,19 @@ export function expiryDay(value: unknown, timeZone: string): CalendarDay | undef
     const zoned = ZONE_DESIGNATOR.test(text);
     const parsed = new Date(zoned ? text : `${text}Z`);
     if (Number.isNaN(parsed.getTime())) return undefined;
-    return zoned ? dayInZone(parsed, timeZone) : day;
+    return zoned ? sane(dayInZone(parsed, timeZone)) : day;
   }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return dayInZone(value, timeZone);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return sane(dayInZone(value, timeZone));
   return undefined;
 }
+
+/** A day whose fields are numbers; near the ends of the Date range a zone's wall clock overflows to NaN. */
+function sane(day: CalendarDay): CalendarDay | undefined {
+  return Number.isFinite(day.year) && Number.isFinite(day.month) && Number.isFinite(day.day) ? day : undefined;
+}
+
+/** Far enough from the ends of the Date range (±8.64e15 ms) for a day and its 90 next days in any zone. */
+const SAFE_INSTANT_MS = 8.64e15 - 100 * 86_400_000;
 
 /** Applies the step-2 rules to an input and adds every issue under `path`. Internal. */
 export function checkAdvanced(
@@ -66,8 +74,11 @@ export function checkAdvanced(
   issues: Issue[],
 ): AdvancedParameters {
   const { shop, now, locale } = context;
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new PaylinksError("invalid_context", "now must be a valid Date");
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()) || Math.abs(now.getTime()) > SAFE_INSTANT_MS) {
+    throw new PaylinksError(
+      "invalid_context",
+      "now must be a valid Date, not within 100 days of the ends of the Date range",
+    );
   }
   const at = (key: string): IssuePath => [...path, key];
   const issue = (code: Parameters<typeof createIssue>[0], where: IssuePath, params = {}): void => {

@@ -1,5 +1,6 @@
 import type { IssueParams } from "./issue";
 import type { IssueCatalog } from "./issue-catalog";
+import { lookup } from "./lookup";
 
 const TYPES: Readonly<Record<string, string>> = {
   string: "a text",
@@ -27,11 +28,11 @@ const OPTIONS: Readonly<Record<string, string>> = {
   threeDsPreference: "choosing the 3-D Secure preference",
 };
 
-const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "it is not a valid address";
+const reason = (p: IssueParams): string => lookup(ADDRESS_REASONS, p.reason) ?? "it is not a valid address";
 
 /** English messages for every issue code. */
 export const messagesEn: IssueCatalog = {
-  type_invalid: (p) => `This field must be ${TYPES[String(p.expected)] ?? String(p.expected)}.`,
+  type_invalid: (p) => `This field must be ${lookup(TYPES, p.expected) ?? String(p.expected)}.`,
   shop_mismatch: (p) => `This link is for shop “${p.received}”, but the shop given is “${p.expected}”.`,
   mode_invalid: (p) => `“${p.value}” is not a mode: choose PRODUCTION or TEST.`,
   channel_unsupported: (p) => `“${p.value}” is not a channel paylinks can send through: choose email.`,
@@ -69,7 +70,7 @@ export const messagesEn: IssueCatalog = {
   timezone_invalid: (p) => `“${p.value}” is not a time zone: use an IANA name such as Europe/Paris.`,
   language_invalid: (p) =>
     `“${p.value}” is not a language code: use two letters such as fr or en, optionally with a region (fr-CA).`,
-  option_not_in_offer: (p) => `This shop's offer does not include ${OPTIONS[String(p.option)] ?? p.option}.`,
+  option_not_in_offer: (p) => `This shop's offer does not include ${lookup(OPTIONS, p.option) ?? p.option}.`,
   validity_conflict: () => "Give either a validity in days or an expiry date, not both.",
   validity_out_of_range: (p) => `Enter a whole number of days from ${p.min} to ${p.max}.`,
   expiry_invalid: () => "Enter the expiry date as a date, for example 2026-12-31.",

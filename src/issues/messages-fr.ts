@@ -1,5 +1,6 @@
 import type { IssueParams } from "./issue";
 import type { IssueCatalog } from "./issue-catalog";
+import { lookup } from "./lookup";
 
 const TYPES: Readonly<Record<string, string>> = {
   string: "un texte",
@@ -27,11 +28,11 @@ const OPTIONS: Readonly<Record<string, string>> = {
   threeDsPreference: "le choix de la préférence 3-D Secure",
 };
 
-const reason = (p: IssueParams): string => ADDRESS_REASONS[String(p.reason)] ?? "ce n’est pas une adresse valide";
+const reason = (p: IssueParams): string => lookup(ADDRESS_REASONS, p.reason) ?? "ce n’est pas une adresse valide";
 
 /** Messages en français pour chaque code d'anomalie. */
 export const messagesFr: IssueCatalog = {
-  type_invalid: (p) => `Ce champ doit être ${TYPES[String(p.expected)] ?? String(p.expected)}.`,
+  type_invalid: (p) => `Ce champ doit être ${lookup(TYPES, p.expected) ?? String(p.expected)}.`,
   shop_mismatch: (p) =>
     `Ce lien concerne la boutique «\u00a0${p.received}\u00a0», mais la boutique fournie est «\u00a0${p.expected}\u00a0».`,
   mode_invalid: (p) => `«\u00a0${p.value}\u00a0» n’est pas un mode\u00a0: choisissez PRODUCTION ou TEST.`,
@@ -76,7 +77,7 @@ export const messagesFr: IssueCatalog = {
     `«\u00a0${p.value}\u00a0» n’est pas un fuseau horaire\u00a0: utilisez un nom IANA comme Europe/Paris.`,
   language_invalid: (p) =>
     `«\u00a0${p.value}\u00a0» n’est pas un code de langue\u00a0: utilisez deux lettres comme fr ou en, éventuellement suivies d’une région (fr-CA).`,
-  option_not_in_offer: (p) => `L’offre de cette boutique n’inclut pas ${OPTIONS[String(p.option)] ?? p.option}.`,
+  option_not_in_offer: (p) => `L’offre de cette boutique n’inclut pas ${lookup(OPTIONS, p.option) ?? p.option}.`,
   validity_conflict: () => "Indiquez soit une durée de validité en jours, soit une date d’expiration, pas les deux.",
   validity_out_of_range: (p) => `Saisissez un nombre entier de jours compris entre ${p.min} et ${p.max}.`,
   expiry_invalid: () => "Saisissez la date d’expiration sous forme de date, par exemple 2026-12-31.",

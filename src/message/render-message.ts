@@ -59,6 +59,9 @@ type Slot = { readonly slot: "reference" | "url" };
 type Part = string | Slot;
 type Shared = Omit<MessageValues, "url">;
 
+/** Whether `name` is an own key of `record` (never an inherited one such as `toString`). */
+const own = (record: object, name: string): boolean => Object.hasOwn(record, name);
+
 const isWebUrl = (value: string): boolean => /^https?:\/\/[^\s]+$/i.test(value);
 
 const link = (url: string): string =>
@@ -123,8 +126,8 @@ export function compileMessage(
   const formatted = formatValues(values, options);
   const hasReference = values.reference !== undefined && values.reference !== "";
   const missing = (name: string): boolean =>
-    name === "reference" ? !hasReference : name !== "url" && name in formatted && formatted[name] === undefined;
-  const known = (name: string): boolean => name === "reference" || name === "url" || name in formatted;
+    name === "reference" ? !hasReference : name !== "url" && own(formatted, name) && formatted[name] === undefined;
+  const known = (name: string): boolean => name === "reference" || name === "url" || own(formatted, name);
 
   const subject: Part[] = [];
   for (const segment of parseTemplate(template.subject)) {

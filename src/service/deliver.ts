@@ -152,7 +152,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       }
     }
     const at = clock.now();
-    const recorded = storeCall("recording a delivery attempt", () =>
+    await storeCall("recording a delivery attempt", () =>
       store.recordAttempt({
         linkId: link.id,
         sendCount: link.sendCount,
@@ -165,8 +165,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       }),
     );
     const last = attempt >= delivery.maxAttempts;
-    // The attempt is recorded while the link is updated: two independent writes.
-    const updating = finish(
+    // The attempt is recorded first: a link is never SENT without its attempt.
+    const updated = await finish(
       link,
       (current) => {
         if (outcome.kind === "sent") {
@@ -196,7 +196,6 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       },
       outcome.kind === "sent",
     );
-    const [updated] = await Promise.all([updating, recorded]);
     if (!updated) return;
     const base = {
       at: updated.updatedAt,
