@@ -1,74 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaptureTransport } from "../../src/adapters/memory";
 import { createPostgresStore, type PostgresStore } from "../../src/adapters/postgres";
 import { createPaylinks } from "../../src/service";
 import { makeActor, makeShop } from "../support/fixtures";
+import { startCountingSink, startWorkerProcess } from "../support/worker-process";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const databaseUrl = process.env.DATABASE_URL;
-
-/** An SMTP sink on 127.0.0.1 that counts what each recipient receives. */
-async function startSink(): Promise<{ port: number; received: Map<string, number>; close: () => Promise<void> }> {
-  const received = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on("data", () => {});
-      stream.on("end", () => {
-        for (const rcpt of session.envelope.rcptTo) {
-          received.set(rcpt.address, (received.get(rcpt.address) ?? 0) + 1);
-        }
-        callback();
-      });
-    },
-  });
-  // A killed worker resets its connections: that is expected here, not an error of the test run.
-  server.on("error", () => {});
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** Starts a delivery worker process; resolves its output lines as they come. */
-function startWorker(schema: string, port: number, workerId: string, leaseMs: number, concurrency: number) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "test/support/delivery-worker.ts",
-      schema,
-      String(port),
-      workerId,
-      String(leaseMs),
-      String(concurrency),
-    ],
-    { cwd: root, env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const lines: string[] = [];
-  let stderr = "";
-  let buffer = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    lines.push(...parts);
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, lines, exited, stderr: () => stderr };
-}
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const start = Date.now();
@@ -122,11 +60,11 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
   }
 
   it("delivers 2,000 links with two worker processes, each recipient receiving exactly one message", async () => {
-    const sink = await startSink();
+    const sink = await startCountingSink();
     try {
       const { store, schema, recipients } = await orderOf(2000);
-      const a = startWorker(schema, sink.port, "worker-a", 30_000, 8);
-      const b = startWorker(schema, sink.port, "worker-b", 30_000, 8);
+      const a = startWorkerProcess(schema, sink.port, "worker-a", 30_000, 8);
+      const b = startWorkerProcess(schema, sink.port, "worker-b", 30_000, 8);
       const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
       expect(codeA, a.stderr()).toBe(0);
       expect(codeB, b.stderr()).toBe(0);
@@ -143,15 +81,15 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
   }, 180_000);
 
   it("finishes the batch of a worker killed with SIGKILL once its leases end, losing no link", async () => {
-    const sink = await startSink();
+    const sink = await startCountingSink();
     try {
       const concurrency = 8;
       const { store, schema, recipients } = await orderOf(600);
-      const a = startWorker(schema, sink.port, "worker-killed", 2_000, concurrency);
+      const a = startWorkerProcess(schema, sink.port, "worker-killed", 2_000, concurrency);
       await waitFor(() => a.lines.filter((line) => line.startsWith("sent ")).length >= 150, 60_000);
       a.child.kill("SIGKILL");
       await a.exited;
-      const b = startWorker(schema, sink.port, "worker-rescue", 2_000, concurrency);
+      const b = startWorkerProcess(schema, sink.port, "worker-rescue", 2_000, concurrency);
       expect(await b.exited, b.stderr()).toBe(0);
       expect(await statuses(store)).toEqual(new Map([["SENT", 600]]));
       let duplicates = 0;
