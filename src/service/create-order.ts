@@ -7,6 +7,7 @@ import type { PaymentOrderRequest } from "../order/payment-order-plan";
 import { planPaymentOrder } from "../order/plan-payment-order";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
 import { fingerprint } from "./fingerprint";
+import { orderLinks } from "./order-links";
 import { authorize } from "./permissions";
 import { recordsFromPlan } from "./records";
 import type { CallOptions, ServiceContext } from "./service-context";
@@ -46,17 +47,7 @@ async function replay(
       { details: { orderId: existing.id } },
     );
   }
-  const links: StoredLink[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await storeCall("reading the links of an order", () =>
-      context.store.listLinks({ orderId: existing.id }, { limit: 1000, cursor }),
-    );
-    links.push(...page.links);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  links.sort((a, b) => a.position - b.position);
-  return { order: existing, links, created: false };
+  return { order: existing, links: await orderLinks(context, existing.id), created: false };
 }
 
 /**

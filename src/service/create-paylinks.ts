@@ -8,6 +8,7 @@ import { type CreateOrderOptions, createOrder, type OrderWithLinks } from "./cre
 import { type DeliverOptions, type DeliveryReport, deliver } from "./deliver";
 import { createEventHub, type PaylinksListener } from "./events";
 import { changeLink, eventBase, type LinkChanges, loadLink, queuedAgain, replan } from "./link-actions";
+import { orderLinks } from "./order-links";
 import { type PaylinksOptions, resolveDelivery } from "./paylinks-options";
 import { authorize, authorizeBase } from "./permissions";
 import { advancedInput } from "./records";
@@ -174,19 +175,6 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     findShop: shopFinder(options.shops),
   };
 
-  const allLinks = async (orderId: string): Promise<StoredLink[]> => {
-    const links: StoredLink[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await storeCall("reading the links of an order", () =>
-        context.store.listLinks({ orderId }, { limit: 1000, cursor }),
-      );
-      links.push(...page.links);
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
-    return links.sort((a, b) => a.position - b.position);
-  };
-
   const service: Paylinks = {
     createOrder: (request, callOptions) => createOrder(context, request, callOptions),
 
@@ -201,7 +189,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
       }
       const { order, created } = await createOrder(context, request, callOptions);
       await deliver(context, { orderId: order.id });
-      const links = await allLinks(order.id);
+      const links = await orderLinks(context, order.id);
       return {
         order,
         created,

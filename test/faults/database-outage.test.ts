@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStore, type PostgresClient, type PostgresStore } from "../../src/adapters/postgres";
 import type { DeliveryAttempt, MailTransport, OutgoingMail, StoredLink } from "../../src/ports";
 import { createPaylinks, type Paylinks, PaylinksError } from "../../src/service";
+import { allLinks } from "../support/all-links";
 import { makeActor, makeShop } from "../support/fixtures";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -64,17 +65,6 @@ async function createOrder(store: PostgresStore, recipients: readonly string[]):
     { link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients: [...recipients] } },
     { actor: makeActor() },
   );
-}
-
-async function allLinks(store: PostgresStore): Promise<StoredLink[]> {
-  const links: StoredLink[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listLinks({}, { limit: 1000, cursor });
-    links.push(...page.links);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return links;
 }
 
 async function attemptsOf(store: PostgresStore, links: readonly StoredLink[]): Promise<Map<string, DeliveryAttempt[]>> {

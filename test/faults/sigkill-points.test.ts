@@ -7,9 +7,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaptureTransport } from "../../src/adapters/memory";
-import { createPostgresStore, type PostgresStore } from "../../src/adapters/postgres";
-import type { StoredLink } from "../../src/ports";
+import { createPostgresStore } from "../../src/adapters/postgres";
 import { createPaylinks } from "../../src/service";
+import { allLinks } from "../support/all-links";
 import { makeActor, makeShop } from "../support/fixtures";
 import { startCountingSink, startWorkerProcess, waitUntil } from "../support/worker-process";
 
@@ -19,17 +19,6 @@ const CONCURRENCY = 8;
 const LEASE_MS = 1500;
 /** Kill the first worker once it has printed this many sends (0: as soon as it holds a lease). */
 const KILL_POINTS = [0, 50, 150, 300, 450] as const;
-
-async function allLinks(store: PostgresStore): Promise<StoredLink[]> {
-  const links: StoredLink[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listLinks({}, { limit: 1000, cursor });
-    links.push(...page.links);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return links;
-}
 
 describe.skipIf(!databaseUrl)("a delivery worker killed with SIGKILL at five points of a 600-link batch", () => {
   let pool: pg.Pool;

@@ -12,6 +12,7 @@ import { createMemoryStore, type MemoryStore } from "../../src/adapters/memory";
 import { createSmtpTransport, type SmtpTransport } from "../../src/adapters/smtp";
 import type { DeliveryAttempt, MailTransport, StoredLink } from "../../src/ports";
 import { createPaylinks, type DeliveryReport } from "../../src/service";
+import { allLinks } from "../support/all-links";
 import {
   DEFAULT_FAULT_MIX,
   type FaultKind,
@@ -30,17 +31,6 @@ const SOCKET_TIMEOUT_MS = 300;
 const MESSAGE_ID_DOMAIN = "faults.paylinks.test";
 
 /** Every link of the store, in creation order. */
-async function allLinks(store: MemoryStore): Promise<StoredLink[]> {
-  const links: StoredLink[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listLinks({}, { limit: 1000, cursor });
-    links.push(...page.links);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return links;
-}
-
 const messageIdOf = (raw: Buffer): string | undefined =>
   /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.toString("utf8"))?.[1];
 

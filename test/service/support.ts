@@ -119,17 +119,9 @@ export function makeWorld(options: WorldOptions = {}): World {
   return { paylinks, store, transport, clock, events, listenerErrors };
 }
 
-/** Every link in the store, read directly (not through the service). */
-export async function allLinks(store: PaymentOrderStore): Promise<StoredLink[]> {
-  const links: StoredLink[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listLinks({}, { limit: 1000, cursor });
-    links.push(...page.links);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return links;
-}
+import { allLinks } from "../support/all-links";
+
+export { allLinks };
 
 /** Everything the store holds: sizes, every link, every attempt, every order. */
 export interface StoreSnapshot {
