@@ -8,14 +8,8 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressProblem, ErrorCode, IssueCode, IssueParams } from "../src/index";
-import {
-  BCC_MAX_ADDRESSES,
-  ERROR_CODES,
-  ISSUE_CODES,
-  messagesEn,
-  messagesFr,
-  normalizeEmailAddress,
-} from "../src/index";
+import { BCC_MAX_ADDRESSES, ERROR_CODES, ISSUE_CODES, messagesEn, normalizeEmailAddress } from "../src/index";
+import { messagesFr } from "../src/locales/fr";
 
 /** What the documentation says about one issue code. */
 interface IssueCodeDoc {
@@ -543,16 +537,19 @@ Every problem that paylinks finds in an input comes back as an issue: \`{ code, 
 
 - **Codes are stable.** A code never changes meaning and is never renamed; renaming one would be a breaking
   change. Switch on \`code\`, not on \`message\`.
-- **Messages exist in English and French.** Every function that returns issues takes a \`locale\` option,
-  \`"en"\` (the default) or \`"fr"\`. The message is a sentence for the person filling the form. The French
-  messages follow French typography: a no-break space (U+00A0) inside « » and before \`:\`, \`;\`, \`?\` and \`!\`.
+- **Messages exist in English and French.** Every function that returns issues takes a \`locale\` option: a
+  catalog, English (\`en\`, from \`paylinks\`) by default, or French (\`fr\`, from \`paylinks/locales/fr\`, so that
+  a bundle carries only the languages it imports). The service, the command and its options take the language code
+  instead (\`locale: "fr"\`). The message is a sentence for the person filling the form. The French messages
+  follow French typography: a no-break space (U+00A0) inside « » and before \`:\`, \`;\`, \`?\` and \`!\`.
 - **Params** are the values the message is built from. Use them to write your own messages, or call
   \`issueMessage(code, params, locale)\` to render ours later, for example from codes you stored.
 
 \`\`\`ts
 import { issueMessage } from "paylinks";
+import { fr } from "paylinks/locales/fr";
 
-issueMessage("reference_too_long", { max: 64, maxBase: 60, length: 62, recipientCount: 3 }, "fr");
+issueMessage("reference_too_long", { max: 64, maxBase: 60, length: 62, recipientCount: 3 }, fr);
 // → ${literal(messagesFr.reference_too_long({ max: 64, maxBase: 60, length: 62, recipientCount: 3 }))}
 \`\`\`
 
@@ -665,9 +662,10 @@ export function renderErrorsDoc(): string {
     [
       "Issues come from `validateLinkParameters`, `validateLinkForm`, the form schemas (`linkFormSchema`,",
       "`createLinkFormSchema`), `parseAmount`, `splitRecipients` and `validateOrderReference` (step 1),",
-      "`validateAdvancedParameters` (step 2), `validateMessageTemplate` (step 3) and `planPaymentOrder` (all three);",
-      "`assertLinkParameters` throws them inside a `PaylinksError`. The validators list them in the order of the",
-      "form's fields. `planPaymentOrder` returns the issues of the three steps at once, with `link`, `advanced` or",
+      "`validateAdvancedParameters` (step 2), `validateMessageTemplate` (step 3) and `validateRequest` and",
+      "`planPaymentOrder` (all three); `assertLinkParameters` throws them inside a `PaylinksError`. The validators",
+      "list them in the order of the form's fields. `validateRequest` and `planPaymentOrder` return the issues of the",
+      "three steps at once, with `link`, `advanced` or",
       '`message` in front of each path: `["link", "amount"]`, `["advanced", "validityDays"]`, `["message", "body"]`.',
     ].join("\n"),
     summary,

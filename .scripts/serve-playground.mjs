@@ -3,8 +3,7 @@
  * builds dist/ first; or directly with `node .scripts/serve-playground.mjs` when dist/ is already built.
  *
  * URLs mirror the repository's paths, so the page's import map can point at ../../dist/index.js and at
- * ../../node_modules/zod/mini/index.js. Only what the page needs is served: docs/playground/, dist/ and
- * node_modules/zod/; anything else, and any path that resolves outside those folders, is 404. It listens on
+ * ../../dist/locales/fr/index.js. Only what the page needs is served: docs/playground/ and dist/; anything else, and any path that resolves outside those folders, is 404. It listens on
  * 127.0.0.1 only, on PORT (default 5173; PORT=0 picks a free port), and prints the page's URL once it listens.
  */
 import { createReadStream } from "node:fs";
@@ -17,7 +16,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOST = "127.0.0.1";
 const PAGE = "/docs/playground/";
 /** The folders that may be served, relative to the repository root. */
-const SERVED = ["docs/playground", "dist", "node_modules/zod"];
+const SERVED = ["docs/playground", "dist"];
 
 const MIME_TYPES = {
   ".html": "text/html; charset=utf-8",

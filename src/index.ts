@@ -9,22 +9,27 @@
  */
 
 export type { Actor, ActorPermissions, Mode } from "./actor";
-export type { AdvancedParameters, AdvancedParametersContext, AdvancedParametersInput, CalendarDay } from "./advanced";
+export { MODES } from "./actor";
+export type {
+  AdvancedChoices,
+  AdvancedParameters,
+  AdvancedParametersContext,
+  AdvancedParametersInput,
+  OptionalAdvancedChoices,
+  PaymentMethodSaving,
+  ThreeDsPreference,
+} from "./advanced";
 export {
-  addDays,
-  dayInZone,
-  daysBetween,
   defaultAdvancedParameters,
-  endOfDay,
-  isTimeZone,
   LIBRARY_DEFAULTS,
   MAX_CAPTURE_DELAY_DAYS,
   MAX_VALIDITY_DAYS,
-  normalizeLanguage,
   PAYMENT_METHOD_SAVINGS,
   THREE_DS_PREFERENCES,
   validateAdvancedParameters,
 } from "./advanced";
+export type { CalendarDay } from "./calendar";
+export { addDays, dayInZone, daysBetween, endOfDay, isTimeZone } from "./calendar";
 export type {
   ErrorCode,
   Issue,
@@ -41,20 +46,24 @@ export type {
 export {
   createIssue,
   ERROR_CODES,
+  en,
   fail,
   ISSUE_CODES,
   issueMessage,
   messagesEn,
-  messagesFr,
   ok,
   PaylinksError,
 } from "./issues";
+export { normalizeLanguage } from "./language";
 export type {
   BccInput,
   Channel,
   LinkForm,
   LinkFormBcc,
+  LinkFormFailure,
+  LinkFormSchema,
   LinkFormSchemaContext,
+  LinkFormSchemaProps,
   LinkParameters,
   LinkParametersInput,
   LinkValidationContext,
@@ -90,14 +99,18 @@ export {
 export type { Currency, FormatAmountOptions } from "./money";
 export { AMOUNT_MAX_DIGITS, AMOUNT_MAX_MINOR, formatAmount, getCurrency, listCurrencies, parseAmount } from "./money";
 export type {
+  LinkIdentity,
   PaymentOrderPlan,
   PaymentOrderRequest,
   PaymentUrlInput,
   PlanContext,
   PlannedLink,
   PlannedOrder,
+  PlanOptions,
+  RequestContext,
+  ValidatedRequest,
 } from "./order";
-export { planPaymentOrder } from "./order";
+export { planOrder, planPaymentOrder, renderLink, validateRequest } from "./order";
 export type { AddressCheck, AddressProblem } from "./recipients";
 export {
   EMAIL_LOCAL_MAX_LENGTH,
@@ -116,4 +129,4 @@ export {
   suffixReferences,
   validateOrderReference,
 } from "./reference";
-export type { PaymentMethodSaving, ShopConfig, ShopDefaults, ShopOffer, ThreeDsPreference } from "./shop";
+export type { ShopConfig, ShopDefaults, ShopOffer } from "./shop";

@@ -1,24 +1,28 @@
 // The paylinks playground: the three steps of the payment-link form, validated as the merchant types by the
-// library's own ESM build (the import map in index.html maps "paylinks" to dist/index.js). No framework, and no
-// network: the page only loads its own files.
+// library's own ESM build (the import map in index.html maps "paylinks" to dist/index.js and "paylinks/locales/fr"
+// to its French catalog). No framework, and no network: the page only loads its own files.
 import {
   addDays,
   DEFAULT_MESSAGES,
   dayInZone,
   defaultAdvancedParameters,
   defaultMessage,
+  en,
   formatAmount,
   MAX_VALIDITY_DAYS,
   MESSAGE_VARIABLES,
   PAYMENT_METHOD_SAVINGS,
   parseAmount,
-  planPaymentOrder,
+  planOrder,
   splitRecipients,
   THREE_DS_PREFERENCES,
   validateAdvancedParameters,
-  validateLinkForm,
-  validateMessageTemplate,
+  validateRequest,
 } from "paylinks";
+import { fr } from "paylinks/locales/fr";
+
+/** The issue catalog of each language of the page. */
+const CATALOGS = Object.freeze({ en, fr });
 
 /** The demo shop: two currencies, and the order reference is mandatory. */
 const SHOP = Object.freeze({
@@ -372,7 +376,7 @@ function followLanguage() {
 
 /** Keeps the two expiry fields in step: the one not being edited shows what the other one means. */
 function syncExpiry(now) {
-  const expiry = validateAdvancedParameters(readExpiry(), { shop: SHOP, now, locale: state.locale });
+  const expiry = validateAdvancedParameters(readExpiry(), { shop: SHOP, now, locale: CATALOGS[state.locale] });
   if (!expiry.ok) return;
   if (state.expiryFrom === "days") $("expiresAt").value = isoDay(dayInZone(expiry.value.expiresAt, SHOP.timezone));
   else $("validityDays").value = String(expiry.value.validityDays);
@@ -471,38 +475,29 @@ function renderPlan(plan, issueCount, hidden) {
 
 function update() {
   const now = new Date();
-  const { locale } = state;
+  const locale = CATALOGS[state.locale];
   const form = readLinkForm();
   const advancedInput = readAdvanced();
   const template = readMessage();
   syncExpiry(now);
 
-  const link = validateLinkForm(form, { shop: SHOP, actor: ACTOR, locale });
-  const advanced = validateAdvancedParameters(advancedInput, { shop: SHOP, now, locale });
-  const message = validateMessageTemplate(template, { locale });
-  const issues = {
-    link: link.ok ? [] : [...link.issues],
-    advanced: advanced.ok ? [] : [...advanced.issues],
-    message: message.ok ? [] : [...message.issues],
-  };
-
+  // The three steps are validated together, the amount as typed; the validated value is what the plan is made of.
+  const checked = validateRequest(
+    { link: form, advanced: advancedInput, message: template },
+    { shop: SHOP, actor: ACTOR, now, locale },
+  );
+  const issues = { link: [], advanced: [], message: [] };
   let plan;
-  if (link.ok && advanced.ok && message.ok) {
-    const planned = planPaymentOrder(
-      { link: { ...form, amount: link.value.amount }, advanced: advancedInput, message: template },
-      { shop: SHOP, actor: ACTOR, now, locale, generateId: idGenerator(), paymentUrl },
-    );
-    if (planned.ok) plan = planned.value;
-    else {
-      // The steps were each valid, so this should not happen; show the plan's issues where they belong anyway.
-      for (const issue of planned.issues) {
-        const [step, ...path] = issue.path;
-        issues[STEPS.includes(step) ? step : "link"].push({ ...issue, path });
-      }
+  if (checked.ok) plan = planOrder(checked.value, { createdBy: ACTOR.id, generateId: idGenerator(), paymentUrl });
+  else {
+    for (const issue of checked.issues) {
+      const [step, ...path] = issue.path;
+      issues[STEPS.includes(step) ? step : "link"].push({ ...issue, path });
     }
   }
 
-  renderHints(form, advanced);
+  // The expiry hint shows step 2 on its own, whatever the other steps hold.
+  renderHints(form, validateAdvancedParameters(advancedInput, { shop: SHOP, now, locale }));
   const hidden = renderIssues(issues);
   renderPlan(plan, issues.link.length + issues.advanced.length + issues.message.length, hidden);
 }

@@ -1,5 +1,8 @@
 /** The two kinds of payment orders: real ones, and TEST ones that move no money. */
-export type Mode = "PRODUCTION" | "TEST";
+export const MODES = ["PRODUCTION", "TEST"] as const;
+
+/** One of {@link MODES}. */
+export type Mode = (typeof MODES)[number];
 
 /** What a user of the back office may do. */
 export interface ActorPermissions {

@@ -1,1 +1,2 @@
 export type { Actor, ActorPermissions, Mode } from "./actor";
+export { MODES } from "./actor";

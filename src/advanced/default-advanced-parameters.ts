@@ -1,10 +1,10 @@
+import { addDays, dayInZone, endOfDay, isTimeZone } from "../calendar/zoned-time";
+import { textOf } from "../internal/preview";
 import { PaylinksError } from "../issues/paylinks-error";
-import { textOf } from "../issues/preview";
+import { normalizeLanguage } from "../language/normalize-language";
 import type { ShopConfig } from "../shop/shop-config";
 import type { AdvancedParameters } from "./advanced-parameters";
 import { LIBRARY_DEFAULTS } from "./advanced-parameters";
-import { normalizeLanguage } from "./normalize-language";
-import { addDays, dayInZone, endOfDay, isTimeZone } from "./zoned-time";
 
 /**
  * The advanced parameters a merchant sees in step 2 before changing anything: the shop's defaults, else the

@@ -1,4 +1,12 @@
-export type { AdvancedParameters, AdvancedParametersContext, AdvancedParametersInput } from "./advanced-parameters";
+export type {
+  AdvancedChoices,
+  AdvancedParameters,
+  AdvancedParametersContext,
+  AdvancedParametersInput,
+  OptionalAdvancedChoices,
+  PaymentMethodSaving,
+  ThreeDsPreference,
+} from "./advanced-parameters";
 export {
   LIBRARY_DEFAULTS,
   MAX_CAPTURE_DELAY_DAYS,
@@ -7,7 +15,4 @@ export {
   THREE_DS_PREFERENCES,
 } from "./advanced-parameters";
 export { defaultAdvancedParameters } from "./default-advanced-parameters";
-export { normalizeLanguage } from "./normalize-language";
 export { validateAdvancedParameters } from "./validate-advanced-parameters";
-export type { CalendarDay } from "./zoned-time";
-export { addDays, dayInZone, daysBetween, endOfDay, isTimeZone } from "./zoned-time";

@@ -3,8 +3,7 @@ export type { Issue, IssueParams, IssuePath, Locale, LocaleOptions } from "./iss
 export type { IssueCatalog, IssueFormatter } from "./issue-catalog";
 export type { IssueCode } from "./issue-codes";
 export { ISSUE_CODES } from "./issue-codes";
-export { messagesEn } from "./messages-en";
-export { messagesFr } from "./messages-fr";
+export { en, messagesEn } from "./messages-en";
 export type { ErrorCode, PaylinksErrorOptions } from "./paylinks-error";
 export { ERROR_CODES, PaylinksError } from "./paylinks-error";
 export type { Result } from "./result";

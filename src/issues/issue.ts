@@ -1,7 +1,5 @@
+import type { IssueCatalog } from "./issue-catalog";
 import type { IssueCode } from "./issue-codes";
-
-/** The languages in which paylinks writes issue messages. */
-export type Locale = "en" | "fr";
 
 /** Where an issue points inside the input: object keys and array indexes, outermost first. */
 export type IssuePath = readonly (string | number)[];
@@ -11,6 +9,8 @@ export type IssueParams = Readonly<Record<string, string | number | boolean>>;
 
 /**
  * One problem found in an input.
+ *
+ * It is also a Standard Schema issue (`message` and `path`), so the issues of {@link linkFormSchema} are these.
  *
  * @example
  * ```ts
@@ -28,11 +28,23 @@ export interface Issue {
   readonly params?: IssueParams;
 }
 
+/**
+ * A language in which paylinks writes issue messages: English ({@link en}, the default, in the root entry) or
+ * French (`fr`, from `paylinks/locales/fr`). Each language is its own module, so a browser bundle holds only the
+ * languages it imports.
+ */
+export interface Locale {
+  /** The language's BCP 47 tag, e.g. `"fr"`. */
+  readonly code: string;
+  /** The message of every issue code. */
+  readonly messages: IssueCatalog;
+}
+
 /** Options taken by every function that returns issues. */
 export interface LocaleOptions {
   /**
-   * Language of the issue messages.
-   * @defaultValue `"en"`
+   * Language of the issue messages: `en` from `paylinks`, `fr` from `paylinks/locales/fr`, or your own.
+   * @defaultValue {@link en}
    */
   readonly locale?: Locale | undefined;
 }

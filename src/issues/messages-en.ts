@@ -1,4 +1,4 @@
-import type { IssueParams } from "./issue";
+import type { IssueParams, Locale } from "./issue";
 import type { IssueCatalog } from "./issue-catalog";
 import { lookup } from "./lookup";
 
@@ -96,3 +96,6 @@ export const messagesEn: IssueCatalog = {
   message_unknown_variable: (p) =>
     `%${p.variable}% is not a variable paylinks knows. Use one of %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url%, %buyer_reference%.`,
 };
+
+/** English: the default language of issue messages. */
+export const en: Locale = { code: "en", messages: messagesEn };

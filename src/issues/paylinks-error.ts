@@ -81,8 +81,8 @@ export class PaylinksError extends Error {
   }
 
   /**
-   * `instanceof` recognises a PaylinksError from any copy of the library (the ESM and CJS builds, or each entry
-   * point's bundle), by a brand rather than by class identity.
+   * `instanceof` recognises a PaylinksError from either copy of the library (the ESM and the CommonJS build, which
+   * an application may load both of), by a brand rather than by class identity.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;

@@ -1,5 +1,4 @@
-import { createIssue } from "../issues/create-issue";
-import type { Issue, IssuePath, Locale } from "../issues/issue";
+import type { Check } from "../internal/issue-sink";
 
 /** Maximum length of the buyer reference, in characters. */
 export const BUYER_REFERENCE_MAX_LENGTH = 64;
@@ -18,15 +17,10 @@ const isControl = (char: string): boolean => NOT_PRINTABLE.test(char) || isNonch
  * Checks the buyer reference: optional, trimmed, at most 64 characters, all printable (no control, format,
  * surrogate or private-use character). Internal.
  */
-export function checkBuyerReference(
-  value: unknown,
-  path: IssuePath,
-  issues: Issue[],
-  locale: Locale | undefined,
-): string | undefined {
+export const checkBuyerReference: Check<unknown, string> = (value, _context, sink) => {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") {
-    issues.push(createIssue("type_invalid", path, { expected: "string" }, locale));
+    sink.add("type_invalid", { expected: "string" });
     return undefined;
   }
   const trimmed = value.trim();
@@ -37,9 +31,8 @@ export function checkBuyerReference(
     length++;
     if (controlAt < 0 && isControl(char)) controlAt = length;
   }
-  if (length > BUYER_REFERENCE_MAX_LENGTH) {
-    issues.push(createIssue("buyer_reference_too_long", path, { max: BUYER_REFERENCE_MAX_LENGTH, length }, locale));
-  }
-  if (controlAt > 0) issues.push(createIssue("buyer_reference_invalid", path, { position: controlAt }, locale));
+  if (length > BUYER_REFERENCE_MAX_LENGTH)
+    sink.add("buyer_reference_too_long", { max: BUYER_REFERENCE_MAX_LENGTH, length });
+  if (controlAt > 0) sink.add("buyer_reference_invalid", { position: controlAt });
   return trimmed;
-}
+};

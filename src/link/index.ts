@@ -1,6 +1,11 @@
 export { BCC_MAX_ADDRESSES } from "./check-bcc";
 export { BUYER_REFERENCE_MAX_LENGTH } from "./check-buyer-reference";
-export type { LinkFormSchemaContext } from "./link-form-schema";
+export type {
+  LinkFormFailure,
+  LinkFormSchema,
+  LinkFormSchemaContext,
+  LinkFormSchemaProps,
+} from "./link-form-schema";
 export { createLinkFormSchema, linkFormSchema } from "./link-form-schema";
 export type {
   BccInput,

@@ -1,5 +1,6 @@
-import * as z from "zod/mini";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { Actor } from "../actor/actor";
+import { collect } from "../internal/issue-sink";
 import type { Issue, Locale } from "../issues/issue";
 import type { ShopConfig } from "../shop/shop-config";
 import { checkLink } from "./check-link";
@@ -13,44 +14,55 @@ export interface LinkFormSchemaContext {
   readonly actor?: Pick<Actor, "email"> | undefined;
   /**
    * Language of the messages.
-   * @defaultValue `"en"`
+   * @defaultValue {@link en}
    */
   readonly locale?: Locale | undefined;
 }
 
 /**
- * Builds a zod/mini schema of the step-1 form that applies the same rules as {@link validateLinkForm}. zod 4
- * schemas implement Standard Schema, so form libraries (React Hook Form, TanStack Form, Conform…) accept it.
- * Every check, type checks included, is the paylinks rule itself, so every issue comes back at once, each as a
- * zod `custom` issue with the paylinks `code` and params in `params` and the paylinks message.
+ * A Standard Schema of the step-1 form: its output is the form as given, and its issues are paylinks
+ * {@link Issue}s (a Standard Schema issue with the stable `code` and the `params` besides the `message` and the
+ * `path`).
+ */
+export interface LinkFormSchema extends StandardSchemaV1<LinkForm, LinkForm> {
+  /** The Standard Schema properties; `validate` answers synchronously. */
+  readonly "~standard": LinkFormSchemaProps;
+}
+
+/** The `~standard` properties of a {@link LinkFormSchema}. */
+export interface LinkFormSchemaProps extends StandardSchemaV1.Props<LinkForm, LinkForm> {
+  /** Validates a form; synchronous, never throws on bad input. */
+  readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<LinkForm> | LinkFormFailure;
+}
+
+/** A failed validation of a {@link LinkFormSchema}: every issue at once. */
+export interface LinkFormFailure extends StandardSchemaV1.FailureResult {
+  /** The paylinks issues, in field order. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Builds a [Standard Schema](https://standardschema.dev) of the step-1 form that applies the same rules as
+ * {@link validateLinkForm}, so that form libraries that accept Standard Schema (React Hook Form, TanStack Form,
+ * Conform…) can use it. It is written directly, with no schema library: every issue comes back at once, wrong
+ * types included, and each is the paylinks issue itself, with its `code` and `params`.
  *
  * @param context - The shop, the actor and the locale; without a shop only the shop-independent rules apply.
- * @returns A zod/mini schema whose output is the form as given (use {@link validateLinkForm} for the parsed
- *   values).
+ * @returns A schema whose output is the form as given (use {@link validateLinkForm} for the parsed values).
  * @example
  * ```ts
- * const schema = createLinkFormSchema({ shop, locale: "fr" });
+ * const schema = createLinkFormSchema({ shop, locale: fr }); // fr from "paylinks/locales/fr"
  * const result = schema["~standard"].validate(form); // Standard Schema
  * ```
  */
-export function createLinkFormSchema(context: LinkFormSchemaContext = {}): z.ZodMiniType<LinkForm, LinkForm> {
-  const schema = z.unknown().check(
-    z.superRefine((form, ctx) => {
-      const issues: Issue[] = [];
-      checkLink(form, { shop: context.shop, actor: context.actor, locale: context.locale, amount: "text" }, issues);
-      for (const issue of issues) {
-        ctx.addIssue({
-          code: "custom",
-          input: form,
-          path: [...issue.path],
-          message: issue.message,
-          params: { code: issue.code, ...issue.params },
-        });
-      }
-    }),
-  );
-  // Every check, types included, is paylinks' own, so the output is the form exactly as given.
-  return schema as unknown as z.ZodMiniType<LinkForm, LinkForm>;
+export function createLinkFormSchema(context: LinkFormSchemaContext = {}): LinkFormSchema {
+  const validate = (value: unknown): StandardSchemaV1.SuccessResult<LinkForm> | LinkFormFailure => {
+    const result = collect(context.locale, (sink) =>
+      checkLink(value, { shop: context.shop, actor: context.actor, amount: "text" }, sink),
+    );
+    return result.ok ? { value: value as LinkForm } : { issues: result.issues };
+  };
+  return { "~standard": { version: 1, vendor: "paylinks", validate } };
 }
 
 /**
@@ -58,4 +70,4 @@ export function createLinkFormSchema(context: LinkFormSchemaContext = {}): z.Zod
  * precision, currency code, reference characters and length, addresses, buyer reference), with English
  * messages. Use {@link createLinkFormSchema} to add the shop's rules or French messages.
  */
-export const linkFormSchema: z.ZodMiniType<LinkForm, LinkForm> = /* @__PURE__ */ createLinkFormSchema();
+export const linkFormSchema: LinkFormSchema = /* @__PURE__ */ createLinkFormSchema();

@@ -1,5 +1,5 @@
-import type { Issue } from "../issues/issue";
-import { fail, ok, type Result } from "../issues/result";
+import { collect } from "../internal/issue-sink";
+import type { Result } from "../issues/result";
 import { checkLink } from "./check-link";
 import type { LinkForm, LinkParameters, LinkValidationContext } from "./link-parameters";
 
@@ -18,17 +18,13 @@ import type { LinkForm, LinkParameters, LinkValidationContext } from "./link-par
  * const result = validateLinkForm(
  *   { shopId: "shop-1", amount: "49,90", currency: "EUR", orderReference: "",
  *     recipients: "a@example.fr; bob@", channel: "email" },
- *   { shop, locale: "fr" },
+ *   { shop, locale: fr }, // fr from "paylinks/locales/fr"
  * );
  * // with shop.referenceRequired: reference_required at ["orderReference"], recipient_invalid at ["recipients", 1]
  * ```
  */
 export function validateLinkForm(form: LinkForm, context: LinkValidationContext): Result<LinkParameters> {
-  const issues: Issue[] = [];
-  const value = checkLink(
-    form,
-    { shop: context.shop, actor: context.actor, locale: context.locale, amount: "text" },
-    issues,
+  return collect(context.locale, (sink) =>
+    checkLink(form, { shop: context.shop, actor: context.actor, amount: "text" }, sink),
   );
-  return issues.length > 0 ? fail(issues) : ok(value);
 }

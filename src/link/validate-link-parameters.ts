@@ -1,6 +1,6 @@
-import type { Issue } from "../issues/issue";
+import { collect } from "../internal/issue-sink";
 import { PaylinksError } from "../issues/paylinks-error";
-import { fail, ok, type Result } from "../issues/result";
+import type { Result } from "../issues/result";
 import { checkLink } from "./check-link";
 import type { LinkParameters, LinkParametersInput, LinkValidationContext } from "./link-parameters";
 
@@ -31,13 +31,9 @@ export function validateLinkParameters(
   input: LinkParametersInput,
   context: LinkValidationContext,
 ): Result<LinkParameters> {
-  const issues: Issue[] = [];
-  const value = checkLink(
-    input,
-    { shop: context.shop, actor: context.actor, locale: context.locale, amount: "minor" },
-    issues,
+  return collect(context.locale, (sink) =>
+    checkLink(input, { shop: context.shop, actor: context.actor, amount: "minor" }, sink),
   );
-  return issues.length > 0 ? fail(issues) : ok(value);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { normalizeLanguage } from "../advanced/normalize-language";
-import { isTimeZone } from "../advanced/zoned-time";
+import { isTimeZone } from "../calendar/zoned-time";
+import { textOf } from "../internal/preview";
 import { PaylinksError } from "../issues/paylinks-error";
-import { textOf } from "../issues/preview";
+import { normalizeLanguage } from "../language/normalize-language";
 import { formatAmount } from "../money/format-amount";
 import { escapeHtml } from "./escape-html";
 import type { MessageTemplate } from "./message-template";

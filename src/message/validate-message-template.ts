@@ -1,60 +1,63 @@
-import { createIssue } from "../issues/create-issue";
-import type { Issue, IssuePath, LocaleOptions } from "../issues/issue";
-import { fail, ok, type Result } from "../issues/result";
-import { readField } from "../link/read-field";
+import { type Check, collect, type IssueSink } from "../internal/issue-sink";
+import { readField } from "../internal/read-field";
+import type { LocaleOptions } from "../issues/issue";
+import type { Result } from "../issues/result";
 import { MESSAGE_BODY_MAX_LENGTH, MESSAGE_SUBJECT_MAX_LENGTH, type MessageTemplate } from "./message-template";
 import { isMessageVariableName } from "./message-variables";
 import { parseTemplate } from "./parse-template";
 
-function unknownVariables(text: string, path: IssuePath, issues: Issue[], locale: LocaleOptions["locale"]): void {
+/** Reports each unknown variable of a text once. */
+function checkVariables(text: string, sink: IssueSink): void {
   const reported = new Set<string>();
   for (const segment of parseTemplate(text)) {
     if (typeof segment !== "string" && !isMessageVariableName(segment.variable) && !reported.has(segment.variable)) {
       reported.add(segment.variable);
-      issues.push(createIssue("message_unknown_variable", path, { variable: segment.variable }, locale));
+      sink.add("message_unknown_variable", { variable: segment.variable });
     }
   }
 }
 
-/** Applies the step-3 rules under `path`. Internal. */
-export function checkMessageTemplate(
-  template: unknown,
-  path: IssuePath,
-  issues: Issue[],
-  locale: LocaleOptions["locale"],
-): MessageTemplate {
+function checkSubject(subject: unknown, sink: IssueSink): void {
+  if (typeof subject !== "string") {
+    sink.add("type_invalid", { expected: "string" });
+    return;
+  }
+  if (subject.trim() === "") sink.add("message_subject_invalid", { reason: "empty" });
+  else if (/[\r\n\u2028\u2029]/.test(subject)) sink.add("message_subject_invalid", { reason: "line_break" });
+  else if (subject.length > MESSAGE_SUBJECT_MAX_LENGTH) {
+    sink.add("message_subject_invalid", {
+      reason: "too_long",
+      max: MESSAGE_SUBJECT_MAX_LENGTH,
+      length: subject.length,
+    });
+  }
+  checkVariables(subject, sink);
+}
+
+function checkBody(body: unknown, sink: IssueSink): void {
+  if (typeof body !== "string") {
+    sink.add("type_invalid", { expected: "string" });
+    return;
+  }
+  if (body.trim() === "") sink.add("message_body_empty");
+  else if (body.length > MESSAGE_BODY_MAX_LENGTH) {
+    sink.add("message_body_too_long", { max: MESSAGE_BODY_MAX_LENGTH, length: body.length });
+  }
+  checkVariables(body, sink);
+}
+
+/** Applies the step-3 rules to a template and reports every issue. Internal. */
+export const checkMessageTemplate: Check<unknown, MessageTemplate> = (template, _context, sink) => {
+  if (template === null || typeof template !== "object") {
+    sink.add("type_invalid", { expected: "object" });
+    return undefined;
+  }
   const subject = readField(template, "subject");
   const body = readField(template, "body");
-  if (template === null || typeof template !== "object") {
-    issues.push(createIssue("type_invalid", path, { expected: "object" }, locale));
-    return { subject: "", body: "" };
-  }
-  const subjectPath = [...path, "subject"];
-  const bodyPath = [...path, "body"];
-  if (typeof subject !== "string")
-    issues.push(createIssue("type_invalid", subjectPath, { expected: "string" }, locale));
-  else {
-    if (subject.trim() === "") {
-      issues.push(createIssue("message_subject_invalid", subjectPath, { reason: "empty" }, locale));
-    } else if (/[\r\n\u2028\u2029]/.test(subject)) {
-      issues.push(createIssue("message_subject_invalid", subjectPath, { reason: "line_break" }, locale));
-    } else if (subject.length > MESSAGE_SUBJECT_MAX_LENGTH) {
-      const params = { reason: "too_long", max: MESSAGE_SUBJECT_MAX_LENGTH, length: subject.length };
-      issues.push(createIssue("message_subject_invalid", subjectPath, params, locale));
-    }
-    unknownVariables(subject, subjectPath, issues, locale);
-  }
-  if (typeof body !== "string") issues.push(createIssue("type_invalid", bodyPath, { expected: "string" }, locale));
-  else {
-    if (body.trim() === "") issues.push(createIssue("message_body_empty", bodyPath, {}, locale));
-    else if (body.length > MESSAGE_BODY_MAX_LENGTH) {
-      const params = { max: MESSAGE_BODY_MAX_LENGTH, length: body.length };
-      issues.push(createIssue("message_body_too_long", bodyPath, params, locale));
-    }
-    unknownVariables(body, bodyPath, issues, locale);
-  }
+  checkSubject(subject, sink.at("subject"));
+  checkBody(body, sink.at("body"));
   return { subject: typeof subject === "string" ? subject : "", body: typeof body === "string" ? body : "" };
-}
+};
 
 /**
  * Checks a message template (step 3, "Personnaliser le contenu du message"): a subject of one line and at most
@@ -75,7 +78,5 @@ export function validateMessageTemplate(
   template: MessageTemplate,
   options: LocaleOptions = {},
 ): Result<MessageTemplate> {
-  const issues: Issue[] = [];
-  const value = checkMessageTemplate(template, [], issues, options.locale);
-  return issues.length > 0 ? fail(issues) : ok(value);
+  return collect(options.locale, (sink) => checkMessageTemplate(template, undefined, sink));
 }

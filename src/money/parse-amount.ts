@@ -1,46 +1,10 @@
-import { createIssue } from "../issues/create-issue";
-import type { Issue, LocaleOptions } from "../issues/issue";
-import { preview, textOf } from "../issues/preview";
-import { fail, ok, type Result } from "../issues/result";
-import { AMOUNT_MAX_DIGITS, type Currency } from "./currency";
+import { collect } from "../internal/issue-sink";
+import { shown } from "../internal/preview";
+import type { LocaleOptions } from "../issues/issue";
+import type { Result } from "../issues/result";
+import { checkAmountText } from "./check-amount";
+import type { Currency } from "./currency";
 import { resolveCurrency } from "./get-currency";
-
-const GROUP_SEPARATORS = new Set([" ", "\u00a0", "\u202f"]);
-
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
-
-interface Parts {
-  readonly negative: boolean;
-  readonly integer: string;
-  readonly fraction: string;
-}
-
-/** Reads `[-]digits[groups][(,|.)digits]` in one pass, without regular expressions. */
-function split(text: string): Parts | undefined {
-  let i = 0;
-  const negative = text[0] === "-";
-  if (negative) i = 1;
-  let integer = "";
-  let groupLength = -1; // -1: no group separator seen yet
-  for (; i < text.length; i++) {
-    const c = text[i] as string;
-    if (isDigit(c)) {
-      integer += c;
-      if (groupLength >= 0) groupLength++;
-    } else if (GROUP_SEPARATORS.has(c)) {
-      // a separator needs 1–3 digits before it (first group) or exactly 3 (later groups)
-      if (groupLength === -1 ? integer.length < 1 || integer.length > 3 : groupLength !== 3) return undefined;
-      groupLength = 0;
-    } else break;
-  }
-  if (integer.length === 0 || (groupLength >= 0 && groupLength !== 3)) return undefined;
-  if (i === text.length) return { negative, integer, fraction: "" };
-  if (text[i] !== "," && text[i] !== ".") return undefined;
-  const fraction = text.slice(i + 1);
-  if (fraction.length === 0) return undefined;
-  for (const c of fraction) if (!isDigit(c)) return undefined;
-  return { negative, integer, fraction };
-}
 
 /**
  * Reads an amount as a person types it and returns it in integer minor units (4990 for 49,90 EUR).
@@ -62,39 +26,12 @@ function split(text: string): Parts | undefined {
  * ```
  */
 export function parseAmount(text: string, currency: string | Currency, options: LocaleOptions = {}): Result<number> {
-  const locale = options.locale;
-  const resolved = resolveCurrency(currency);
-  if (resolved === undefined) {
-    const shown = typeof currency === "object" && currency !== null ? (currency as { code?: unknown }).code : currency;
-    return fail([createIssue("currency_unknown", [], { value: preview(textOf(shown)) }, locale)]);
-  }
-  return parseAmountDigits(text, resolved.digits, resolved.code, locale);
-}
-
-/**
- * The body of {@link parseAmount} once the decimals are known. Internal: the link validators call it with the
- * currency they resolved, or with `undefined` digits when the currency is unknown (then precision is not checked).
- */
-export function parseAmountDigits(
-  text: string,
-  digits: number | undefined,
-  currencyCode: string,
-  locale: LocaleOptions["locale"],
-  path: readonly (string | number)[] = [],
-): Result<number> {
-  if (typeof text !== "string") return fail([createIssue("type_invalid", path, { expected: "string" }, locale)]);
-  const parts = split(text.trim());
-  if (parts === undefined) return fail([createIssue("amount_invalid", path, {}, locale)]);
-  const issues: Issue[] = [];
-  if (digits !== undefined && parts.fraction.length > digits) {
-    issues.push(createIssue("amount_too_precise", path, { digits, currency: currencyCode }, locale));
-  }
-  const scale = digits ?? parts.fraction.length;
-  const minorDigits = (parts.integer + parts.fraction.padEnd(scale, "0").slice(0, scale)).replace(/^0+/, "");
-  if (minorDigits.length > AMOUNT_MAX_DIGITS) {
-    issues.push(createIssue("amount_too_large", path, { maxDigits: AMOUNT_MAX_DIGITS }, locale));
-  } else if (parts.negative || minorDigits.length === 0) {
-    issues.push(createIssue("amount_not_positive", path, {}, locale));
-  }
-  return issues.length > 0 ? fail(issues) : ok(Number(minorDigits));
+  return collect(options.locale, (sink) => {
+    const resolved = resolveCurrency(currency);
+    if (resolved !== undefined)
+      return checkAmountText(text, { digits: resolved.digits, currency: resolved.code }, sink);
+    const given = typeof currency === "object" && currency !== null ? (currency as { code?: unknown }).code : currency;
+    sink.add("currency_unknown", { value: shown(given) });
+    return undefined;
+  });
 }

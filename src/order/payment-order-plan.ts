@@ -1,19 +1,7 @@
 import type { Actor, Mode } from "../actor/actor";
-import type { AdvancedParameters, AdvancedParametersInput } from "../advanced/advanced-parameters";
-import type { LocaleOptions } from "../issues/issue";
-import type { LinkParametersInput } from "../link/link-parameters";
+import type { AdvancedParameters } from "../advanced/advanced-parameters";
 import type { MessageTemplate } from "../message/message-template";
-import type { ShopConfig } from "../shop/shop-config";
-
-/** What the merchant entered in the three steps. */
-export interface PaymentOrderRequest {
-  /** Step 1, as for {@link validateLinkParameters}. */
-  readonly link: LinkParametersInput;
-  /** Step 2; left out, every default applies. */
-  readonly advanced?: AdvancedParametersInput | undefined;
-  /** Step 3; left out, the default message of the content language. */
-  readonly message?: MessageTemplate | undefined;
-}
+import type { RequestContext } from "./payment-order-request";
 
 /** What a link's URL is built from. */
 export interface PaymentUrlInput {
@@ -31,18 +19,20 @@ export interface PaymentUrlInput {
   readonly mode: Mode;
 }
 
-/** Everything the plan needs besides the request: who, when, and how ids and URLs are made. */
-export interface PlanContext extends LocaleOptions {
-  /** The shop. */
-  readonly shop: ShopConfig;
-  /** The acting user; the order records its id, and "copy to me" uses its address. */
-  readonly actor: Pick<Actor, "id" | "email">;
-  /** The creation instant. */
-  readonly now: Date;
+/** How {@link planOrder} names what it plans: who creates the order, and how ids and URLs are made. */
+export interface PlanOptions {
+  /** The id of the acting user, recorded as the order's creator. */
+  readonly createdBy: string;
   /** Returns a new random id from a secure source at each call (the service uses nanoid: 126 bits). */
   readonly generateId: () => string;
   /** Returns the payment page URL of a link, e.g. `https://pay.example/t/${token}`. */
   readonly paymentUrl: (link: PaymentUrlInput) => string;
+}
+
+/** Everything {@link planPaymentOrder} needs besides the request: the validation context and the plan options. */
+export interface PlanContext extends RequestContext, Omit<PlanOptions, "createdBy"> {
+  /** The acting user; the order records its id, and "copy to me" uses its address. */
+  readonly actor: Pick<Actor, "id" | "email">;
 }
 
 /** The order that Send will create. */
@@ -61,16 +51,16 @@ export interface PlannedOrder {
   readonly reference: string | undefined;
   /** The buyer reference. */
   readonly buyerReference: string | undefined;
-  /** Always e-mail. */
-  readonly channel: "email";
-  /** Step 2, every default applied. */
+  /** Step 2, every default applied; `advanced.expiresAt` is when its links expire. */
   readonly advanced: AdvancedParameters;
   /** Step 3: the template the links were rendered from. */
   readonly message: MessageTemplate;
+  /** The blind copies of every link. */
+  readonly bcc: readonly string[];
+  /** The number of links: one per recipient. */
+  readonly linkCount: number;
   /** The creation instant. */
   readonly createdAt: Date;
-  /** The expiry instant (23:59:59 of the last valid day in the shop's time zone). */
-  readonly expiresAt: Date;
   /** The id of the actor who created the order. */
   readonly createdBy: string;
 }

@@ -1,8 +1,8 @@
-import { createIssue } from "../issues/create-issue";
-import type { Issue, IssuePath, LocaleOptions } from "../issues/issue";
+import { type Check, collect } from "../internal/issue-sink";
+import { preview } from "../internal/preview";
+import type { LocaleOptions } from "../issues/issue";
 import type { IssueCode } from "../issues/issue-codes";
-import { preview } from "../issues/preview";
-import { fail, ok, type Result } from "../issues/result";
+import type { Result } from "../issues/result";
 import { normalizeEmailAddress } from "./email-address";
 
 /** Splits on `;` and line breaks, trims, and drops empty segments, in one pass. */
@@ -54,49 +54,44 @@ export interface AddressList {
 }
 
 /**
- * Splits and checks a list of addresses, adding issues under `path` + index. Internal: used for the recipients
- * and for the blind copies. For a text, the index counts its non-empty entries; for a list, it is the index in
- * the list.
+ * Splits and checks a list of addresses, a text or a list of texts (anything else is `type_invalid`), reporting each
+ * entry's issue at the sink's path + index. Internal: used for the recipients and for the blind copies. For a text,
+ * the index counts its non-empty entries; for a list, it is the index in the list.
  */
-export function checkAddressList(
-  input: string | readonly string[],
-  rules: AddressListRules,
-  path: IssuePath,
-  issues: Issue[],
-  locale: LocaleOptions["locale"],
-): AddressList {
+export const checkAddressList: Check<AddressListRules, AddressList> = (input, rules, sink) => {
+  if (!(typeof input === "string" || (Array.isArray(input) && input.every((entry) => typeof entry === "string")))) {
+    sink.add("type_invalid", { expected: "list" });
+    return undefined;
+  }
   const addresses: string[] = [];
   const seen = new Map<string, number>();
   let count = 0;
   for (const [entry, index] of entriesOf(input)) {
-    const entryPath = [...path, index];
+    const at = sink.at(index);
     const joined = wrongSeparator(entry);
     if (joined !== undefined) {
       count += joined.count;
-      const params = { value: preview(entry), separator: joined.separator, count: joined.count };
-      issues.push(createIssue("recipient_separator", entryPath, params, locale));
+      at.add("recipient_separator", { value: preview(entry), separator: joined.separator, count: joined.count });
       continue;
     }
     count++;
     const check = normalizeEmailAddress(entry);
     if (!check.ok) {
-      issues.push(createIssue(rules.invalidCode, entryPath, { value: preview(entry), reason: check.reason }, locale));
+      at.add(rules.invalidCode, { value: preview(entry), reason: check.reason });
       continue;
     }
     const key = check.address.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
       count--;
-      if (rules.reportDuplicates) {
-        issues.push(createIssue("recipient_duplicate", entryPath, { value: preview(entry), first }, locale));
-      }
+      if (rules.reportDuplicates) at.add("recipient_duplicate", { value: preview(entry), first });
       continue;
     }
     seen.set(key, index);
     addresses.push(check.address);
   }
   return { addresses, count };
-}
+};
 
 /**
  * Splits the buyer e-mail field into addresses, as the form's "E-mail de l'acheteur" field holds them: separated
@@ -116,18 +111,13 @@ export function checkAddressList(
  * ```
  */
 export function splitRecipients(text: string, options: LocaleOptions = {}): Result<string[]> {
-  const issues: Issue[] = [];
-  if (typeof text !== "string") {
-    return fail([createIssue("type_invalid", [], { expected: "string" }, options.locale)]);
-  }
-  const { addresses } = checkAddressList(
-    text,
-    { invalidCode: "recipient_invalid", reportDuplicates: true },
-    [],
-    issues,
-    options.locale,
-  );
-  if (issues.length === 0 && addresses.length === 0)
-    issues.push(createIssue("recipients_empty", [], {}, options.locale));
-  return issues.length > 0 ? fail(issues) : ok(addresses);
+  return collect(options.locale, (sink) => {
+    if (typeof text !== "string") {
+      sink.add("type_invalid", { expected: "string" });
+      return undefined;
+    }
+    const list = checkAddressList(text, { invalidCode: "recipient_invalid", reportDuplicates: true }, sink);
+    if (sink.issues.length === 0 && list?.addresses.length === 0) sink.add("recipients_empty");
+    return list?.addresses;
+  });
 }

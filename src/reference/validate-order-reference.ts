@@ -1,6 +1,6 @@
-import { createIssue } from "../issues/create-issue";
-import type { Issue, IssuePath, LocaleOptions } from "../issues/issue";
-import { fail, ok, type Result } from "../issues/result";
+import { type Check, collect } from "../internal/issue-sink";
+import type { LocaleOptions } from "../issues/issue";
+import type { Result } from "../issues/result";
 import { isReferenceCharacter, maxBaseReferenceLength, ORDER_REFERENCE_MAX_LENGTH } from "./reference-rules";
 
 /** Options of {@link validateOrderReference}. */
@@ -37,39 +37,27 @@ export function validateOrderReference(
   reference: string | undefined,
   options: OrderReferenceOptions = {},
 ): Result<string | undefined> {
-  const issues: Issue[] = [];
-  const value = checkOrderReference(reference, options, [], issues);
-  return issues.length > 0 ? fail(issues) : ok(value);
+  return collect(options.locale, (sink) => checkOrderReference(reference, options, sink));
 }
 
-/** Adds the reference's issues to `issues` under `path` and returns the trimmed value. Internal. */
-export function checkOrderReference(
-  reference: unknown,
-  options: OrderReferenceOptions,
-  path: IssuePath,
-  issues: Issue[],
-): string | undefined {
-  const locale = options.locale;
+/** What {@link checkOrderReference} needs: whether a reference is required, and the number of recipients. */
+export type OrderReferenceContext = Pick<OrderReferenceOptions, "required" | "recipientCount">;
+
+/** Checks an order reference and returns it trimmed, or `undefined` when it is empty. Internal. */
+export const checkOrderReference: Check<OrderReferenceContext, string> = (reference, options, sink) => {
   if (reference !== undefined && reference !== null && typeof reference !== "string") {
-    issues.push(createIssue("type_invalid", path, { expected: "string" }, locale));
+    sink.add("type_invalid", { expected: "string" });
     return undefined;
   }
   const value = (reference ?? "").trim();
   if (value === "") {
-    if (options.required) issues.push(createIssue("reference_required", path, {}, locale));
+    if (options.required) sink.add("reference_required");
     return undefined;
   }
   const recipientCount = options.recipientCount ?? 1;
   const maxBase = maxBaseReferenceLength(recipientCount);
   if (value.length > maxBase) {
-    issues.push(
-      createIssue(
-        "reference_too_long",
-        path,
-        { max: ORDER_REFERENCE_MAX_LENGTH, maxBase, length: value.length, recipientCount },
-        locale,
-      ),
-    );
+    sink.add("reference_too_long", { max: ORDER_REFERENCE_MAX_LENGTH, maxBase, length: value.length, recipientCount });
   }
   // Walk code points, so that a character outside the BMP (an emoji) counts once, not as two halves.
   let character = "";
@@ -86,8 +74,6 @@ export function checkOrderReference(
       count++;
     }
   }
-  if (count > 0) {
-    issues.push(createIssue("reference_invalid_character", path, { character, position, count }, locale));
-  }
+  if (count > 0) sink.add("reference_invalid_character", { character, position, count });
   return value;
-}
+};

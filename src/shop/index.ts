@@ -1,1 +1,1 @@
-export type { PaymentMethodSaving, ShopConfig, ShopDefaults, ShopOffer, ThreeDsPreference } from "./shop-config";
+export type { ShopConfig, ShopDefaults, ShopOffer } from "./shop-config";

@@ -1,3 +1,5 @@
+import type { OptionalAdvancedChoices } from "../advanced/advanced-parameters";
+
 /**
  * A shop, as the back office configures it: the settings that the link rules read.
  *
@@ -42,23 +44,11 @@ export interface ShopConfig {
   readonly offer?: ShopOffer | undefined;
 }
 
-/** A shop's defaults for the advanced parameters; each one left out falls back to the library's default. */
-export interface ShopDefaults {
-  /** Language of the message and the payment page; the library default is {@link ShopConfig.language}. */
-  readonly language?: string | undefined;
-  /** Send the buyer to the data-collection form first; library default `false`. */
-  readonly dataCollectionForm?: boolean | undefined;
-  /** Days a link stays valid; library default 7. */
-  readonly validityDays?: number | undefined;
-  /** Saving the buyer's payment method; library default `"none"`. */
-  readonly paymentMethodSaving?: PaymentMethodSaving | undefined;
-  /** 3-D Secure preference; library default `"no_preference"`. */
-  readonly threeDsPreference?: ThreeDsPreference | undefined;
-  /** Payments wait for a manual validation; library default `false`. */
-  readonly manualValidation?: boolean | undefined;
-  /** Days between payment and capture; library default 0. */
-  readonly captureDelayDays?: number | undefined;
-}
+/**
+ * A shop's defaults for the advanced parameters (step 2): any of the step's choices; each one left out falls back to
+ * the library's default ({@link LIBRARY_DEFAULTS}), and the language to {@link ShopConfig.language}.
+ */
+export type ShopDefaults = OptionalAdvancedChoices;
 
 /** The options a shop's offer includes; `false` means the option cannot be chosen. */
 export interface ShopOffer {
@@ -69,13 +59,3 @@ export interface ShopOffer {
   /** Choosing a 3-D Secure preference other than the default. */
   readonly threeDsPreference?: boolean | undefined;
 }
-
-/** Whether the buyer's payment method is saved: never, on the buyer's request, or always. */
-export type PaymentMethodSaving = "none" | "ask" | "always";
-
-/** The 3-D Secure preference sent with the payment. */
-export type ThreeDsPreference =
-  | "no_preference"
-  | "challenge_requested"
-  | "challenge_mandated"
-  | "no_challenge_requested";

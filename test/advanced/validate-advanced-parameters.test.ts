@@ -28,6 +28,8 @@ import {
   THREE_DS_PREFERENCES,
   validateAdvancedParameters,
 } from "../../src/index";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeShop } from "../support/fixtures";
 
 /** Wednesday 1 April 2026, 12:00 in Paris (summer time). */
@@ -863,7 +865,7 @@ describe("validateAdvancedParameters", () => {
     });
 
     it("writes timezone_invalid in French with no-break spaces inside « » and before the colon", () => {
-      const ctx = context({ shop: makeShop({ timezone: "Mars/Base" }), locale: "fr" });
+      const ctx = context({ shop: makeShop({ timezone: "Mars/Base" }), locale: frLocale });
       expect(onlyIssue(validate({}, ctx)).message).toBe(
         "«\u00a0Mars/Base\u00a0» n’est pas un fuseau horaire\u00a0: utilisez un nom IANA comme Europe/Paris.",
       );
@@ -999,14 +1001,14 @@ describe("validateAdvancedParameters", () => {
     ];
 
     it.each(everyAdvancedProblem)("writes %s in French with fr and in English otherwise", (code, input, shop) => {
-      const fr = onlyIssue(validate(input, context({ shop, locale: "fr" })));
-      const en = onlyIssue(validate(input, context({ shop, locale: "en" })));
+      const fr = onlyIssue(validate(input, context({ shop, locale: frLocale })));
+      const en = onlyIssue(validate(input, context({ shop, locale: enLocale })));
       const byDefault = onlyIssue(validate(input, context({ shop })));
       expect([fr.code, en.code, byDefault.code]).toEqual([code, code, code]);
       expect(fr.message).not.toBe(en.message);
       expect(byDefault.message).toBe(en.message);
-      expect(fr.message).toBe(issueMessage(code, fr.params, "fr"));
-      expect(en.message).toBe(issueMessage(code, en.params, "en"));
+      expect(fr.message).toBe(issueMessage(code, fr.params, frLocale));
+      expect(en.message).toBe(issueMessage(code, en.params, enLocale));
       expect(fr.params).toEqual(en.params);
     });
 
@@ -1015,17 +1017,17 @@ describe("validateAdvancedParameters", () => {
     });
 
     it("says in French that the expiry is too far, with the limit", () => {
-      expect(onlyIssue(validate({ expiresAt: "2027-01-01" }, context({ locale: "fr" }))).message).toBe(
+      expect(onlyIssue(validate({ expiresAt: "2027-01-01" }, context({ locale: frLocale }))).message).toBe(
         "La date d’expiration est trop lointaine\u00a0: 90 jours au plus à compter d’aujourd’hui.",
       );
     });
 
     it("names the option the offer lacks in each language", () => {
       const shop = makeShop({ offer: { paymentMethodSaving: false } });
-      expect(onlyIssue(validate({ paymentMethodSaving: "ask" }, context({ shop, locale: "en" }))).message).toBe(
+      expect(onlyIssue(validate({ paymentMethodSaving: "ask" }, context({ shop, locale: enLocale }))).message).toBe(
         "This shop's offer does not include saving the payment method.",
       );
-      expect(onlyIssue(validate({ paymentMethodSaving: "ask" }, context({ shop, locale: "fr" }))).message).toBe(
+      expect(onlyIssue(validate({ paymentMethodSaving: "ask" }, context({ shop, locale: frLocale }))).message).toBe(
         "L’offre de cette boutique n’inclut pas l’enregistrement du moyen de paiement.",
       );
     });
@@ -1272,7 +1274,7 @@ describe("validateAdvancedParameters", () => {
         { nil: undefined },
       ),
     });
-    const locale = fc.constantFrom<Locale | undefined>("fr", "en", undefined);
+    const locale = fc.constantFrom<Locale | undefined>(frLocale, enLocale, undefined);
     const now = fc.date({
       min: new Date("2000-01-01T00:00:00Z"),
       max: new Date("2100-01-01T00:00:00Z"),

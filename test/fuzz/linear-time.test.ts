@@ -26,6 +26,7 @@ import {
   validateMessageTemplate,
   validateOrderReference,
 } from "../../src/index";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeActor, makeShop } from "../support/fixtures";
 
 const KB = 1024;
@@ -94,7 +95,7 @@ const cases: Case[] = [
   {
     name: "splitRecipients, line breaks",
     input: (n) => addressList(n, "\r\n"),
-    run: (s) => splitRecipients(s as string, { locale: "fr" }),
+    run: (s) => splitRecipients(s as string, { locale: frLocale }),
   },
   {
     name: "splitRecipients, the same address again and again",
@@ -187,9 +188,9 @@ const cases: Case[] = [
     run: (i) => validateLinkForm(i as never, context),
   },
   {
-    name: "linkFormSchema.safeParse, ~47,000 invalid recipients",
+    name: "linkFormSchema ~standard.validate, ~47,000 invalid recipients",
     input: (n) => ({ ...form, recipients: addressList(n, ";", (i) => `buyer.${i}@`) }),
-    run: (i) => linkFormSchema.safeParse(i),
+    run: (i) => linkFormSchema["~standard"].validate(i),
   },
   {
     name: "linkFormSchema ~standard.validate, 1 MB amount and reference",
@@ -236,7 +237,7 @@ const cases: Case[] = [
   {
     name: "validateMessageTemplate, many distinct unknown variables (one issue each)",
     input: (n) => ({ subject: "x", body: addressList(n, " ", (i) => `%v${i}%`) }),
-    run: (i) => validateMessageTemplate(i as never, { locale: "fr" }),
+    run: (i) => validateMessageTemplate(i as never, { locale: frLocale }),
   },
   {
     name: "renderMessage, 1 MB body of lines",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES, type IssueCode, type IssueParams, messagesEn, messagesFr } from "../../src/index";
+import { ISSUE_CODES, type IssueCode, type IssueParams, messagesEn } from "../../src/index";
+import { messagesFr } from "../../src/locales/fr";
 
 /** Params without spaces or punctuation of their own, so that every space and sign checked is the catalog's. */
 const base: IssueParams = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertLinkParameters, type LinkParametersInput, PaylinksError, validateLinkParameters } from "../../src/index";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeShop } from "../support/fixtures";
 
 const shop = makeShop({ referenceRequired: true });
@@ -67,7 +68,7 @@ describe("assertLinkParameters", () => {
     });
 
     it("writes the issue messages in the requested locale", () => {
-      const error = thrown(() => assertLinkParameters(invalid, { shop, locale: "fr" })) as PaylinksError;
+      const error = thrown(() => assertLinkParameters(invalid, { shop, locale: frLocale })) as PaylinksError;
       expect(error.issues[0]?.message).toBe("Saisissez un montant supérieur à zéro.");
     });
 

@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,6 +9,7 @@ import {
   linkFormSchema,
   validateLinkForm,
 } from "../../src/index";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeActor, makeShop } from "../support/fixtures";
 
 type Schema = typeof linkFormSchema;
@@ -32,7 +34,7 @@ interface SimpleIssue {
 
 /** Runs the schema through its Standard Schema interface and returns its issues, paths as plain keys. */
 async function standardIssues(schema: Schema, value: unknown): Promise<SimpleIssue[]> {
-  const result = await schema["~standard"].validate(value);
+  const result: StandardSchemaV1.Result<unknown> = await schema["~standard"].validate(value);
   return (result.issues ?? []).map((issue) => ({
     message: issue.message,
     path: (issue.path ?? []).map((segment) => (typeof segment === "object" ? segment.key : segment)),
@@ -46,32 +48,33 @@ function formIssues(value: LinkForm, context: LinkValidationContext): SimpleIssu
   return result.ok ? [] : simple(result.issues);
 }
 
-/** The zod issues the schema gives for the paylinks issues of validateLinkForm: one `custom` issue each. */
-function asZodIssues(value: unknown, context: LinkValidationContext): unknown[] {
+/** The issues of validateLinkForm for a value, as the schema must give them: the same paylinks issues. */
+function paylinksIssues(value: unknown, context: LinkValidationContext): Issue[] {
   const result = validateLinkForm(value as LinkForm, context);
-  return result.ok
-    ? []
-    : result.issues.map((issue) => ({
-        code: "custom",
-        path: issue.path,
-        message: issue.message,
-        params: { code: issue.code, ...issue.params },
-      }));
+  return result.ok ? [] : result.issues;
 }
 
-/** The paylinks codes that zod's safeParse reports, from each issue's params. */
-function zodCodes(schema: Schema, value: unknown): unknown[] {
-  const result = schema.safeParse(value);
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => (issue.code === "custom" ? issue.params?.code : issue.code));
+/** Runs the schema's synchronous `validate`: `{ value }` or `{ issues }`, the issues being paylinks issues. */
+function check(schema: Schema, value: unknown) {
+  return schema["~standard"].validate(value);
+}
+
+/** The issues the schema reports, or `undefined` when it accepts the value. */
+function issuesOf(schema: Schema, value: unknown): readonly Issue[] | undefined {
+  const result = check(schema, value);
+  return "issues" in result ? result.issues : undefined;
+}
+
+/** The paylinks codes the schema reports. */
+function codesOf(schema: Schema, value: unknown): unknown[] {
+  return (issuesOf(schema, value) ?? []).map((issue) => issue.code);
 }
 
 describe("linkFormSchema", () => {
   describe("as a Standard Schema", () => {
-    it("declares version 1 and the zod vendor", () => {
+    it("declares version 1 and the paylinks vendor", () => {
       expect(linkFormSchema["~standard"].version).toBe(1);
-      expect(linkFormSchema["~standard"].vendor).toBe("zod");
+      expect(linkFormSchema["~standard"].vendor).toBe("paylinks");
       expect(typeof linkFormSchema["~standard"].validate).toBe("function");
     });
 
@@ -110,7 +113,7 @@ describe("linkFormSchema", () => {
       });
       expect(await standardIssues(linkFormSchema, value)).toEqual([]);
       expect(
-        zodCodes(createLinkFormSchema({ shop: makeShop({ referenceRequired: true, managerEmail: undefined }) }), value),
+        codesOf(createLinkFormSchema({ shop: makeShop({ referenceRequired: true, managerEmail: undefined }) }), value),
       ).toEqual([
         "shop_mismatch",
         "currency_not_accepted",
@@ -139,11 +142,7 @@ describe("linkFormSchema", () => {
       [{ bcc: { addresses: "x@y.fr;bad" } }, "bcc_invalid", ["bcc", "addresses", 1]],
     ])("still applies the shape and syntax rules: %j gives %s", async (fields, code, path) => {
       const value = withFields(fields);
-      const result = linkFormSchema.safeParse(value);
-      expect(result.success).toBe(false);
-      expect(result.error?.issues).toEqual([
-        expect.objectContaining({ code: "custom", path, params: expect.objectContaining({ code }) }),
-      ]);
+      expect(issuesOf(linkFormSchema, value)).toEqual([expect.objectContaining({ code, path })]);
       expect(await standardIssues(linkFormSchema, value)).toEqual(
         formIssues(value, { shop: makeShop({ id: "shop-1", currencies: ["EUR"] }) }),
       );
@@ -180,40 +179,33 @@ describe("linkFormSchema", () => {
         { code: "type_invalid", expected: "list" },
         "This field must be a text or a list of texts.",
       ],
-    ])("reports %j as one custom issue with the paylinks code in params", (fields, path, params, message) => {
-      const result = linkFormSchema.safeParse(withFields(fields));
-      expect(result.success).toBe(false);
-      expect(result.error?.issues).toEqual([{ code: "custom", path, message, params }]);
+    ])("reports %j as one issue with its paylinks code and params", (fields, path, params, message) => {
+      const { code, ...rest } = params;
+      expect(issuesOf(linkFormSchema, withFields(fields))).toEqual([{ code, path, message, params: rest }]);
     });
 
-    it.each([null, "form", 42, []])("reports a custom type_invalid issue at the root for %j", async (value) => {
+    it.each([null, "form", 42, []])("reports a type_invalid issue at the root for %j", async (value) => {
       expect(await standardIssues(linkFormSchema, value)).toEqual([
         { message: "This field must be an object.", path: [] },
       ]);
-      expect(linkFormSchema.safeParse(value).error?.issues).toEqual([
-        {
-          code: "custom",
-          path: [],
-          message: "This field must be an object.",
-          params: { code: "type_invalid", expected: "object" },
-        },
+      expect(issuesOf(linkFormSchema, value)).toEqual([
+        { code: "type_invalid", path: [], message: "This field must be an object.", params: { expected: "object" } },
       ]);
     });
 
     it("reports a wrong type and the other fields' issues at once", () => {
-      const result = linkFormSchema.safeParse(withFields({ amount: 5, recipients: "bob@" }));
-      expect(result.error?.issues).toEqual([
+      expect(issuesOf(linkFormSchema, withFields({ amount: 5, recipients: "bob@" }))).toEqual([
         {
-          code: "custom",
+          code: "type_invalid",
           path: ["amount"],
           message: "This field must be a text.",
-          params: { code: "type_invalid", expected: "string" },
+          params: { expected: "string" },
         },
         {
-          code: "custom",
+          code: "recipient_invalid",
           path: ["recipients", 0],
           message: "“bob@” is not a valid e-mail address: nothing comes after the @.",
-          params: { code: "recipient_invalid", value: "bob@", reason: "domain_empty" },
+          params: { value: "bob@", reason: "domain_empty" },
         },
       ]);
     });
@@ -230,28 +222,26 @@ describe("linkFormSchema", () => {
         channel: "sms",
         bcc: { shopManager: "yes", addresses: "bad" },
       });
-      const result = linkFormSchema.safeParse(value);
-      expect(
-        result.error?.issues.map((issue) => [issue.code, issue.path, issue.code === "custom" && issue.params?.code]),
-      ).toEqual([
-        ["custom", ["shopId"], "type_invalid"],
-        ["custom", ["mode"], "mode_invalid"],
-        ["custom", ["amount"], "type_invalid"],
-        ["custom", ["currency"], "currency_unknown"],
-        ["custom", ["orderReference"], "reference_invalid_character"],
-        ["custom", ["recipients", 0], "recipient_invalid"],
-        ["custom", ["buyerReference"], "type_invalid"],
-        ["custom", ["channel"], "channel_unsupported"],
-        ["custom", ["bcc", "shopManager"], "type_invalid"],
-        ["custom", ["bcc", "addresses", 0], "bcc_invalid"],
+      const issues = issuesOf(linkFormSchema, value);
+      expect(issues?.map((issue) => [issue.code, issue.path])).toEqual([
+        ["type_invalid", ["shopId"]],
+        ["mode_invalid", ["mode"]],
+        ["type_invalid", ["amount"]],
+        ["currency_unknown", ["currency"]],
+        ["reference_invalid_character", ["orderReference"]],
+        ["recipient_invalid", ["recipients", 0]],
+        ["type_invalid", ["buyerReference"]],
+        ["channel_unsupported", ["channel"]],
+        ["type_invalid", ["bcc", "shopManager"]],
+        ["bcc_invalid", ["bcc", "addresses", 0]],
       ]);
-      expect(result.error?.issues).toEqual(asZodIssues(value, { shop: makeShop() }));
+      expect(issues).toEqual(paylinksIssues(value, { shop: makeShop() }));
     });
 
     it("accepts the lists that validateLinkForm accepts for the recipients and the other copies", () => {
       const value = withFields({ recipients: ["a@x.fr", "b@x.fr"], bcc: { addresses: ["x@y.fr"] } });
       expect(validateLinkForm(value, { shop: makeShop() }).ok).toBe(true);
-      expect(linkFormSchema.safeParse(value)).toEqual({ success: true, data: value });
+      expect(check(linkFormSchema, value)).toEqual({ value });
     });
   });
 
@@ -259,21 +249,21 @@ describe("linkFormSchema", () => {
     it("returns the very input object, unknown keys kept, and leaves it unchanged", () => {
       const value = { ...form, note: "kept", bcc: { me: false, extra: [1, 2] } } as unknown as LinkForm;
       const before = structuredClone(value);
-      const result = linkFormSchema.safeParse(value);
-      expect(result.success).toBe(true);
-      expect(result.data).toBe(value);
-      expect(result.data).toStrictEqual(before);
+      const result = check(linkFormSchema, value);
+      expect("issues" in result).toBe(false);
+      expect((result as { value: unknown }).value).toBe(value);
+      expect((result as { value: unknown }).value).toStrictEqual(before);
       expect(value).toStrictEqual(before);
     });
 
     it("does not trim or convert the fields: the output is the text as typed", () => {
       const value = withFields({ amount: " 1 234,56 ", currency: " eur ", recipients: " A@X.FR ", mode: "TEST" });
-      expect(linkFormSchema.parse(value)).toStrictEqual(value);
+      expect((check(linkFormSchema, value) as { value: unknown }).value).toStrictEqual(value);
     });
   });
 
   describe("compared with validateLinkForm, for inputs of any type", () => {
-    it("gives exactly its issues, each as a custom zod issue with the paylinks code and params", () => {
+    it("gives exactly its issues, the same paylinks issues with their codes and params", () => {
       const context = { shop: makeShop({ referenceRequired: true, managerEmail: undefined }), actor: makeActor() };
       const schema = createLinkFormSchema(context);
       const field = (...right: unknown[]) => fc.oneof(fc.constantFrom(...right), fc.anything());
@@ -297,10 +287,10 @@ describe("linkFormSchema", () => {
             ),
           ),
           (value) => {
-            const result = schema.safeParse(value);
-            const expected = asZodIssues(value, context);
-            if (expected.length === 0) expect(result).toEqual({ success: true, data: value });
-            else expect(result.error?.issues).toEqual(expected);
+            const result = check(schema, value);
+            const expected = paylinksIssues(value, context);
+            if (expected.length === 0) expect(result).toEqual({ value });
+            else expect(result).toEqual({ issues: expected });
           },
         ),
         { seed: 70_002, numRuns: 400 },
@@ -334,36 +324,31 @@ describe("createLinkFormSchema", () => {
 
     it("accepts a valid form", async () => {
       expect(await standardIssues(createLinkFormSchema({ shop }), form)).toEqual([]);
-      expect(createLinkFormSchema({ shop }).safeParse(form)).toEqual({ success: true, data: form });
+      expect(check(createLinkFormSchema({ shop }), form)).toEqual({ value: form });
     });
 
     it("resolves the copy to me with the actor, and reports it missing without one", () => {
       const value = withFields({ bcc: { me: true } });
-      expect(createLinkFormSchema({ shop, actor: makeActor() }).safeParse(value).success).toBe(true);
-      expect(zodCodes(createLinkFormSchema({ shop }), value)).toEqual(["bcc_me_missing"]);
+      expect(issuesOf(createLinkFormSchema({ shop, actor: makeActor() }), value)).toBeUndefined();
+      expect(codesOf(createLinkFormSchema({ shop }), value)).toEqual(["bcc_me_missing"]);
     });
   });
 
-  describe("with zod's safeParse", () => {
-    it("gives each issue the paylinks code and params in params", () => {
+  describe("with its paylinks issues", () => {
+    it("gives each issue the paylinks code and params", () => {
       const shop = makeShop();
       const value = withFields({ currency: "JPY", amount: "1,5", recipients: "a@x.fr;bob@" });
-      const result = createLinkFormSchema({ shop }).safeParse(value);
+      const issues = issuesOf(createLinkFormSchema({ shop }), value);
       const paylinks = validateLinkForm(value, { shop });
-      expect(result.success).toBe(false);
+      expect(issues).toBeDefined();
       expect(paylinks.ok).toBe(false);
       const expected = paylinks.ok ? [] : paylinks.issues;
-      expect(result.error?.issues).toEqual(
+      expect(issues).toEqual(
         expected.map((issue) =>
-          expect.objectContaining({
-            code: "custom",
-            path: issue.path,
-            message: issue.message,
-            params: { code: issue.code, ...issue.params },
-          }),
+          expect.objectContaining({ code: issue.code, path: issue.path, message: issue.message, params: issue.params }),
         ),
       );
-      expect(zodCodes(createLinkFormSchema({ shop }), value)).toEqual([
+      expect(codesOf(createLinkFormSchema({ shop }), value)).toEqual([
         "amount_too_precise",
         "currency_not_accepted",
         "recipient_invalid",
@@ -373,12 +358,12 @@ describe("createLinkFormSchema", () => {
 
   describe("with locale fr", () => {
     const shop = makeShop({ referenceRequired: true });
-    const schema = createLinkFormSchema({ shop, locale: "fr" });
+    const schema = createLinkFormSchema({ shop, locale: frLocale });
 
     it("writes the French messages of validateLinkForm", async () => {
       const value = withFields({ amount: "0", orderReference: "", recipients: "a@x.fr;bob" });
       const issues = await standardIssues(schema, value);
-      expect(issues).toEqual(formIssues(value, { shop, locale: "fr" }));
+      expect(issues).toEqual(formIssues(value, { shop, locale: frLocale }));
       expect(issues.map((i) => i.message)).toEqual([
         "Saisissez un montant supérieur à zéro.",
         "Saisissez une référence de commande\u00a0: cette boutique l’exige.",
@@ -405,7 +390,7 @@ describe("createLinkFormSchema", () => {
   describe("compared with validateLinkForm", () => {
     it("reports the same messages and paths for any form of strings", async () => {
       const shop = makeShop({ referenceRequired: true, managerEmail: undefined });
-      const schema = createLinkFormSchema({ shop, locale: "fr" });
+      const schema = createLinkFormSchema({ shop, locale: frLocale });
       await fc.assert(
         fc.asyncProperty(
           fc.record(
@@ -427,7 +412,7 @@ describe("createLinkFormSchema", () => {
           ),
           async (value) => {
             const linkForm = value as LinkForm;
-            expect(await standardIssues(schema, linkForm)).toEqual(formIssues(linkForm, { shop, locale: "fr" }));
+            expect(await standardIssues(schema, linkForm)).toEqual(formIssues(linkForm, { shop, locale: frLocale }));
           },
         ),
         { seed: 70_001, numRuns: 300 },

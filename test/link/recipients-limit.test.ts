@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planPaymentOrder, validateLinkForm, validateLinkParameters } from "../../src/index";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeActor, makeShop } from "../support/fixtures";
 
 const addresses = (count: number): string => Array.from({ length: count }, (_, i) => `buyer.${i}@example.fr`).join(";");
@@ -15,7 +16,7 @@ describe("validateLinkParameters", () => {
 
     it("reports recipients_too_many with the limit and the count, in English and French", () => {
       const en = validateLinkParameters(input(addresses(4)), { shop });
-      const fr = validateLinkParameters(input(addresses(4)), { shop, locale: "fr" });
+      const fr = validateLinkParameters(input(addresses(4)), { shop, locale: frLocale });
       expect(en).toEqual({
         ok: false,
         issues: [

@@ -9,6 +9,8 @@ import {
   validateLinkForm,
   validateLinkParameters,
 } from "../../src/index";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeActor, makeShop } from "../support/fixtures";
 
 const form: LinkForm = {
@@ -203,7 +205,7 @@ describe("validateLinkForm", () => {
 
   describe("with the locale", () => {
     it("writes French messages with locale fr", () => {
-      const issues = issuesOf(validate({ amount: "49,999", recipients: "bob" }, { locale: "fr" }));
+      const issues = issuesOf(validate({ amount: "49,999", recipients: "bob" }, { locale: frLocale }));
       expect(issues.map((i) => i.message)).toEqual([
         "EUR a 2 décimales\u00a0: saisissez au plus 2 chiffres après la virgule.",
         "«\u00a0bob\u00a0» n’est pas une adresse e-mail valide\u00a0: il manque le @.",
@@ -212,8 +214,8 @@ describe("validateLinkForm", () => {
 
     it("writes the same codes with a different message in en and fr", () => {
       const fields = { amount: "10,5", currency: "JPY", recipients: "a@x.fr, b@x.fr" };
-      const en = issuesOf(validate(fields, { locale: "en" }));
-      const fr = issuesOf(validate(fields, { locale: "fr" }));
+      const en = issuesOf(validate(fields, { locale: enLocale }));
+      const fr = issuesOf(validate(fields, { locale: frLocale }));
       expect(fr.map((i) => i.code)).toEqual(en.map((i) => i.code));
       en.forEach((issue, i) => {
         expect(issue.message).not.toBe(fr[i]?.message);

@@ -9,6 +9,8 @@ import {
   type Result,
   validateLinkParameters,
 } from "../../src/index";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 import { makeActor, makeShop } from "../support/fixtures";
 
 /** The seed's example: a shop that requires a reference, "Recouvrement", 3 recipients, 49,90 EUR. */
@@ -273,7 +275,7 @@ describe("validateLinkParameters", () => {
     );
 
     it("writes the French type message for 49.5", () => {
-      expect(issuesOf(validate({ amount: 49.5 }, { locale: "fr" }))).toEqual([
+      expect(issuesOf(validate({ amount: 49.5 }, { locale: frLocale }))).toEqual([
         {
           code: "type_invalid",
           path: ["amount"],
@@ -691,7 +693,7 @@ describe("validateLinkParameters", () => {
     });
 
     it("writes the French message with a no-break space before the colon", () => {
-      expect(issuesOf(validate({ buyerReference: "a\u200bb" }, { locale: "fr" }))[0]?.message).toBe(
+      expect(issuesOf(validate({ buyerReference: "a\u200bb" }, { locale: frLocale }))[0]?.message).toBe(
         "La référence de l’acheteur contient un caractère de contrôle invisible en position 2\u00a0: supprimez-le.",
       );
     });
@@ -941,15 +943,15 @@ describe("validateLinkParameters", () => {
     });
 
     it("writes French messages with locale fr", () => {
-      const [issue] = issuesOf(validate({ amount: 0 }, { locale: "fr" }));
+      const [issue] = issuesOf(validate({ amount: 0 }, { locale: frLocale }));
       expect(issue?.message).toBe("Saisissez un montant supérieur à zéro.");
     });
 
     it("gives the same codes, paths and params, and a different message, in en and fr", () => {
       const seen = new Set<string>();
       for (const fields of inputs) {
-        const en = issuesOf(validateLinkParameters(withFields(fields), { shop: shopWithoutManager, locale: "en" }));
-        const fr = issuesOf(validateLinkParameters(withFields(fields), { shop: shopWithoutManager, locale: "fr" }));
+        const en = issuesOf(validateLinkParameters(withFields(fields), { shop: shopWithoutManager, locale: enLocale }));
+        const fr = issuesOf(validateLinkParameters(withFields(fields), { shop: shopWithoutManager, locale: frLocale }));
         expect(fr.map(({ message: _, ...rest }) => rest)).toEqual(en.map(({ message: _, ...rest }) => rest));
         en.forEach((issue, i) => {
           seen.add(issue.code);

@@ -7,10 +7,13 @@ import {
   type MessageTemplate,
   validateMessageTemplate,
 } from "../../src/index";
+import type { Locale } from "../../src/issues/issue";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 
 const BODY = "Bonjour,\nRéglez %amount% ici : %url%";
 
-const issuesOf = (template: MessageTemplate, locale?: "en" | "fr"): Issue[] => {
+const issuesOf = (template: MessageTemplate, locale?: Locale): Issue[] => {
   const result = validateMessageTemplate(template, locale ? { locale } : {});
   return result.ok ? [] : result.issues;
 };
@@ -225,14 +228,14 @@ describe("validateMessageTemplate", () => {
 
     it.each(cases)("words %s in each locale, English by default", (_, template, en, fr) => {
       expect(issuesOf(template)[0]?.message).toBe(en);
-      expect(issuesOf(template, "en")[0]?.message).toBe(en);
-      expect(issuesOf(template, "fr")[0]?.message).toBe(fr);
+      expect(issuesOf(template, enLocale)[0]?.message).toBe(en);
+      expect(issuesOf(template, frLocale)[0]?.message).toBe(fr);
     });
 
     it("words an unknown variable in each locale, with the same code, path and params", () => {
       const template = { subject: "Sujet", body: "%amout%" };
-      const [en] = issuesOf(template, "en");
-      const [fr] = issuesOf(template, "fr");
+      const [en] = issuesOf(template, enLocale);
+      const [fr] = issuesOf(template, frLocale);
       expect(en?.message).toMatch(/^%amout% is not a variable paylinks knows\./);
       expect(fr?.message).toMatch(/^%amout% n’est pas une variable connue de paylinks\./);
       expect({ ...en, message: "" }).toEqual({ ...fr, message: "" });

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { IssueCode } from "../../src/index";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 import type { Currency } from "../../src/money/currency";
 import { AMOUNT_MAX_MINOR } from "../../src/money/currency";
 import { getCurrency, listCurrencies } from "../../src/money/get-currency";
@@ -299,7 +301,7 @@ describe("parseAmount", () => {
     });
 
     it("writes messages in French with locale fr", () => {
-      const result = parseAmount("abc", "EUR", { locale: "fr" });
+      const result = parseAmount("abc", "EUR", { locale: frLocale });
       if (result.ok) throw new Error("expected a failure");
       expect(result.issues[0]?.message).toBe(
         "Saisissez le montant en chiffres uniquement, par exemple 49,90 ou 1 234,56.",
@@ -307,21 +309,21 @@ describe("parseAmount", () => {
     });
 
     it("writes the too-precise message in each language with the currency and digits", () => {
-      const en = parseAmount("49,999", "EUR", { locale: "en" });
-      const fr = parseAmount("49,999", "EUR", { locale: "fr" });
+      const en = parseAmount("49,999", "EUR", { locale: enLocale });
+      const fr = parseAmount("49,999", "EUR", { locale: frLocale });
       if (en.ok || fr.ok) throw new Error("expected failures");
       expect(en.issues[0]?.message).toBe("EUR has 2 decimals: enter at most 2 digits after the separator.");
       expect(fr.issues[0]?.message).toBe("EUR a 2 décimales\u00a0: saisissez au plus 2 chiffres après la virgule.");
     });
 
     it("puts a no-break space before the colon in French, for a currency without decimals", () => {
-      const fr = parseAmount("10,5", "JPY", { locale: "fr" });
+      const fr = parseAmount("10,5", "JPY", { locale: frLocale });
       if (fr.ok) throw new Error("expected a failure");
       expect(fr.issues[0]?.message).toBe("JPY n’a pas de décimales\u00a0: saisissez un montant entier.");
     });
 
     it("writes the unknown-currency message in French", () => {
-      const result = parseAmount("1", "ABC", { locale: "fr" });
+      const result = parseAmount("1", "ABC", { locale: frLocale });
       if (result.ok) throw new Error("expected a failure");
       expect(result.issues[0]?.message).toBe("«\u00a0ABC\u00a0» n’est pas un code de devise ISO 4217 en vigueur.");
     });

@@ -12,6 +12,7 @@ import {
   type Result,
   renderMessage,
 } from "../../src/index";
+import { fr as frLocale } from "../../src/locales/fr";
 import { hrefsOf, nestingProblems, paragraphsOf } from "../message/html-structure";
 import { makeActor, makeShop } from "../support/fixtures";
 import { counterIds, IN_SEVEN_DAYS, makeContext, NOW, SEED_SHOP, tokenUrl } from "./support";
@@ -134,18 +135,20 @@ describe("planPaymentOrder", () => {
         currency: "EUR",
         reference: "Recouvrement",
         buyerReference: "CLI-42",
-        channel: "email",
         advanced: defaultAdvancedParameters(SEED_SHOP, { now: NOW }),
         message: defaultMessage("fr"),
+        bcc: ["gerant@librairie-durand.fr", "marie.martin@librairie-durand.fr"],
+        linkCount: 3,
         createdAt: NOW,
-        expiresAt: IN_SEVEN_DAYS,
         createdBy: "user-1",
       });
+      expect(order.advanced.expiresAt).toEqual(IN_SEVEN_DAYS);
     });
 
     it("expires at the end of the seventh day after now, in Paris", () => {
-      expect(order.expiresAt.toISOString()).toBe("2026-12-08T22:59:59.000Z");
-      expect(order.advanced.expiresAt).toEqual(order.expiresAt);
+      expect(order.advanced.expiresAt.toISOString()).toBe("2026-12-08T22:59:59.000Z");
+      // The expiry is held once, in step 2: the order has no second copy of it.
+      expect(Object.keys(order)).not.toContain("expiresAt");
       expect(order.advanced.validityDays).toBe(7);
     });
 
@@ -345,10 +348,10 @@ describe("planPaymentOrder", () => {
 
     it("uses the expiry of step 2 in the order and in the message", () => {
       const { order, links } = plan({ link: SEED_LINK, advanced: { validityDays: 0 } });
-      expect(order.expiresAt.toISOString()).toBe("2026-12-01T22:59:59.000Z");
+      expect(order.advanced.expiresAt.toISOString()).toBe("2026-12-01T22:59:59.000Z");
       expect(links[0]?.text).toContain("Il reste valable jusqu’au 1 décembre 2026 inclus.");
       const byDate = plan({ link: SEED_LINK, advanced: { expiresAt: "2026-12-24" } });
-      expect(byDate.order.expiresAt.toISOString()).toBe("2026-12-24T22:59:59.000Z");
+      expect(byDate.order.advanced.expiresAt.toISOString()).toBe("2026-12-24T22:59:59.000Z");
       expect(byDate.links[0]?.text).toContain("Il reste valable jusqu’au 24 décembre 2026 inclus.");
     });
 
@@ -385,7 +388,7 @@ describe("planPaymentOrder", () => {
 
     it("is validated: its issues come back under message, in the context's locale", () => {
       const message = { subject: "Ligne 1\nLigne 2", body: "Réglez %amout%" };
-      const issues = issuesOf({ link: SEED_LINK, message }, makeContext({ locale: "fr" }));
+      const issues = issuesOf({ link: SEED_LINK, message }, makeContext({ locale: frLocale }));
       expect(issues).toEqual([
         {
           code: "message_subject_invalid",
@@ -440,7 +443,7 @@ describe("planPaymentOrder", () => {
     it("writes the messages in the context's locale, English by default", () => {
       const request = { link: { ...SEED_LINK, amount: 0 }, message: { subject: "", body: "x" } };
       const en = issuesOf(request);
-      const fr = issuesOf(request, makeContext({ locale: "fr" }));
+      const fr = issuesOf(request, makeContext({ locale: frLocale }));
       expect(en.map((issue) => issue.code)).toEqual(fr.map((issue) => issue.code));
       expect(en.find((issue) => issue.code === "message_subject_invalid")?.message).toBe(
         "Enter a subject for the e-mail.",
@@ -528,7 +531,7 @@ describe("planPaymentOrder", () => {
       const base = plan(request, makeContext({ generateId: counterIds("a") }));
       expect(plan(request, makeContext({ generateId: counterIds("b") }))).not.toEqual(base);
       const later = plan(request, makeContext({ generateId: counterIds("a"), now: new Date("2026-12-02T10:00:00Z") }));
-      expect(later.order.expiresAt.toISOString()).toBe("2026-12-09T22:59:59.000Z");
+      expect(later.order.advanced.expiresAt.toISOString()).toBe("2026-12-09T22:59:59.000Z");
     });
 
     it("does not change the request or the context", () => {

@@ -29,6 +29,8 @@ describe("tree-shaking of the root entry", () => {
       "formatToParts",
       "ZodMini",
       "~standard",
+      // The French catalog: English is the default, other languages are imported from their own subpath.
+      "Saisissez",
     ]) {
       expect(code, absent).not.toContain(absent);
     }
@@ -38,6 +40,25 @@ describe("tree-shaking of the root entry", () => {
     const code = await bundle("planPaymentOrder");
     expect(code).toContain("Zahlungslink");
     expect(code).toContain("<!DOCTYPE html>");
+  });
+
+  it("brings the French catalog only with paylinks/locales/fr, and no template with it", async () => {
+    const result = await build({
+      stdin: {
+        contents: `export { validateLinkForm } from "./dist/index.js"; export { fr } from "./dist/locales/fr/index.js";`,
+        resolveDir: root,
+        loader: "js",
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).toContain("Saisissez un montant");
+    expect(code).not.toContain("lien de paiement");
   });
 
   it("builds a browser bundle of the whole root entry without node built-ins", async () => {

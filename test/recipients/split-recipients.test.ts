@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ISSUE_CODES, type Issue, messagesEn, messagesFr, type Result, splitRecipients } from "../../src/index";
+import { ISSUE_CODES, type Issue, messagesEn, type Result, splitRecipients } from "../../src/index";
+import { fr as frLocale, messagesFr } from "../../src/locales/fr";
 
 function issuesOf<T>(result: Result<T>): Issue[] {
   if (result.ok) throw new Error(`expected issues, got ${JSON.stringify(result.value)}`);
@@ -254,7 +255,7 @@ describe("splitRecipients", () => {
     });
 
     it("writes French messages with locale fr, with no-break spaces inside « » and before :", () => {
-      const issues = issuesOf(splitRecipients("marie;a@x.fr;a@x.fr;b@x.fr, c@x.fr", { locale: "fr" }));
+      const issues = issuesOf(splitRecipients("marie;a@x.fr;a@x.fr;b@x.fr, c@x.fr", { locale: frLocale }));
       expect(issues.map((i) => i.message)).toEqual([
         "«\u00a0marie\u00a0» n’est pas une adresse e-mail valide\u00a0: il manque le @.",
         "«\u00a0a@x.fr\u00a0» figure déjà dans la liste\u00a0: chaque destinataire reçoit un lien, saisissez-le une seule fois.",
@@ -264,7 +265,7 @@ describe("splitRecipients", () => {
     });
 
     it("writes the French separator message for spaces", () => {
-      const [issue] = issuesOf(splitRecipients("a@x.fr b@y.fr", { locale: "fr" }));
+      const [issue] = issuesOf(splitRecipients("a@x.fr b@y.fr", { locale: frLocale }));
       expect(issue?.message).toBe(
         "Séparez les adresses par «\u00a0;\u00a0» et non par des espaces\u00a0: «\u00a0a@x.fr b@y.fr\u00a0».",
       );
@@ -287,7 +288,7 @@ describe("splitRecipients", () => {
     });
 
     it("writes recipients_empty in French with locale fr", () => {
-      expect(issuesOf(splitRecipients(" ; ", { locale: "fr" }))[0]?.message).toBe(
+      expect(issuesOf(splitRecipients(" ; ", { locale: frLocale }))[0]?.message).toBe(
         "Saisissez au moins une adresse e-mail d’acheteur.",
       );
     });

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Issue, IssueCode } from "../../src/index";
 import { ISSUE_CODES } from "../../src/issues/issue-codes";
+import { en as enLocale } from "../../src/issues/messages-en";
+import { fr as frLocale } from "../../src/locales/fr";
 import { isReferenceCharacter, maxBaseReferenceLength } from "../../src/reference/reference-rules";
 import type { OrderReferenceOptions } from "../../src/reference/validate-order-reference";
 import { validateOrderReference } from "../../src/reference/validate-order-reference";
@@ -188,8 +190,8 @@ describe("validateOrderReference", () => {
       ["type_invalid", 42, {}],
     ])("writes %s in French with locale fr and in English by default", (code, reference, options) => {
       const en = issuesOf(validateOrderReference(reference as string, options));
-      const explicitEn = issuesOf(validateOrderReference(reference as string, { ...options, locale: "en" }));
-      const fr = issuesOf(validateOrderReference(reference as string, { ...options, locale: "fr" }));
+      const explicitEn = issuesOf(validateOrderReference(reference as string, { ...options, locale: enLocale }));
+      const fr = issuesOf(validateOrderReference(reference as string, { ...options, locale: frLocale }));
       expect(en[0]?.code).toBe(code);
       expect(fr[0]?.code).toBe(code);
       expect(fr[0]?.params).toEqual(en[0]?.params);
@@ -198,16 +200,16 @@ describe("validateOrderReference", () => {
     });
 
     it("writes the French character message with the position", () => {
-      const [issue] = issuesOf(validateOrderReference("CMD.42", { locale: "fr" }));
+      const [issue] = issuesOf(validateOrderReference("CMD.42", { locale: frLocale }));
       expect(issue?.message).toBe(
         "La référence de commande ne peut contenir que des lettres A–Z, des chiffres, - et _\u00a0: «\u00a0.\u00a0» en position 4 n’est pas autorisé.",
       );
     });
 
     it("writes the French required and suffix messages with a no-break space before the colon", () => {
-      const [required] = issuesOf(validateOrderReference("", { required: true, locale: "fr" }));
+      const [required] = issuesOf(validateOrderReference("", { required: true, locale: frLocale }));
       expect(required?.message).toBe("Saisissez une référence de commande\u00a0: cette boutique l’exige.");
-      const [tooLong] = issuesOf(validateOrderReference("R".repeat(61), { recipientCount: 3, locale: "fr" }));
+      const [tooLong] = issuesOf(validateOrderReference("R".repeat(61), { recipientCount: 3, locale: frLocale }));
       expect(tooLong?.message).toBe(
         "Avec 3 destinataires, la référence reçoit un suffixe comme -001\u00a0: limitez-la à 60 caractères (elle en compte 61).",
       );
@@ -247,7 +249,7 @@ describe("validateOrderReference", () => {
     const options = fc.record({
       required: fc.option(fc.boolean(), { nil: undefined }),
       recipientCount: fc.option(fc.oneof(fc.integer(), fc.double()), { nil: undefined }),
-      locale: fc.option(fc.constantFrom("en" as const, "fr" as const), { nil: undefined }),
+      locale: fc.option(fc.constantFrom(enLocale, frLocale), { nil: undefined }),
     });
 
     const check = (reference: unknown, opts: OrderReferenceOptions): void => {

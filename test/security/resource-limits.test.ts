@@ -16,6 +16,7 @@ import {
   type ShopConfig,
   validateLinkParameters,
 } from "../../src/index";
+import type { LinkParametersInput } from "../../src/link/link-parameters";
 import { makeShop } from "../support/fixtures";
 import { OWNER, serviceOver } from "./support";
 
@@ -52,7 +53,7 @@ async function accepted(request: PaymentOrderRequest, shop?: ShopConfig): Promis
   return (await paylinks.createOrder(request, { actor: OWNER })).links.length;
 }
 
-const link = (overrides: Partial<PaymentOrderRequest["link"]> = {}): PaymentOrderRequest["link"] => ({
+const link = (overrides: Partial<LinkParametersInput> = {}): LinkParametersInput => ({
   shopId: "shop-1",
   amount: 4990,
   currency: "EUR",

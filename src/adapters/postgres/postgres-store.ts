@@ -1,5 +1,5 @@
+import { preview } from "../../internal/preview";
 import { PaylinksError } from "../../issues/paylinks-error";
-import { preview } from "../../issues/preview";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import type {
   ClaimRequest,

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isTimeZone } from "../../advanced/zoned-time";
+import { isTimeZone } from "../../calendar/zoned-time";
 import { getCurrency } from "../../money/get-currency";
 import type { ShopConfig } from "../../shop/shop-config";
 import { CliError } from "../cli-error";

@@ -30,3 +30,12 @@ export function textOf(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+/**
+ * Any value as it is shown in an issue's message: its text ({@link textOf}), shortened ({@link preview}). Internal.
+ * @param value - Any value.
+ * @returns At most 80 code points.
+ */
+export function shown(value: unknown): string {
+  return preview(textOf(value));
+}

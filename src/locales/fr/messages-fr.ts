@@ -1,6 +1,6 @@
-import type { IssueParams } from "./issue";
-import type { IssueCatalog } from "./issue-catalog";
-import { lookup } from "./lookup";
+import type { IssueParams, Locale } from "../../issues/issue";
+import type { IssueCatalog } from "../../issues/issue-catalog";
+import { lookup } from "../../issues/lookup";
 
 const TYPES: Readonly<Record<string, string>> = {
   string: "un texte",
@@ -105,3 +105,6 @@ export const messagesFr: IssueCatalog = {
   message_unknown_variable: (p) =>
     `%${p.variable}% n’est pas une variable connue de paylinks. Utilisez %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url% ou %buyer_reference%.`,
 };
+
+/** French: the issue messages in French, with French typography (no-break spaces inside « » and before : ; ? !). */
+export const fr: Locale = { code: "fr", messages: messagesFr };

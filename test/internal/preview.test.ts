@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preview } from "../../src/issues/preview";
+import { preview } from "../../src/internal/preview";
 
 describe("preview", () => {
   it("keeps a value of 80 characters or fewer as it is", () => {

@@ -1,0 +1,1 @@
+export { normalizeLanguage } from "./normalize-language";

@@ -1,0 +1,1 @@
+export { fr, messagesFr } from "./messages-fr";
