@@ -1,15 +1,9 @@
 import type { Mode } from "../actor/actor";
 import type { AdvancedParameters } from "../advanced/advanced-parameters";
 import type { MessageTemplate } from "../message/message-template";
+import type { AttemptOutcome, DeliveryStatus, PaymentStatus } from "./statuses";
 
-/**
- * Where a link stands with the buyer: `RUNNING` until it is paid, refused, expired or cancelled. A cancelled
- * link can run again (reactivate); an expired one too, when its expiry is moved (change the expiry).
- */
-export type PaymentStatus = "RUNNING" | "PAID" | "REFUSED" | "EXPIRED" | "CANCELLED";
-
-/** Where a link's e-mail stands: `PENDING` until it is sent or has failed for good. A resend makes it `PENDING` again. */
-export type DeliveryStatus = "PENDING" | "SENT" | "FAILED";
+export type { DeliveryStatus, PaymentStatus } from "./statuses";
 
 /** An order as stored: what the merchant sent, once; its links carry the state. */
 export interface StoredOrder {
@@ -132,7 +126,7 @@ export interface DeliveryAttempt {
   /** The worker that made it. */
   readonly worker: string;
   /** What happened. */
-  readonly outcome: "sent" | "transient" | "permanent";
+  readonly outcome: AttemptOutcome;
   /** The Message-ID, when sent. */
   readonly messageId: string | undefined;
   /** The error, when it failed. */

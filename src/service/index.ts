@@ -17,19 +17,8 @@ export type {
   StoredLink,
   StoredOrder,
 } from "../ports";
-export type { CreateOrderOptions, OrderWithLinks } from "./create-order";
-export type {
-  ExpireDueResult,
-  ListLinksFilter,
-  ListPage,
-  Paylinks,
-  PaymentResult,
-  RecipientResult,
-  SendResult,
-} from "./create-paylinks";
+export type { Paylinks } from "./create-paylinks";
 export { createPaylinks } from "./create-paylinks";
-export type { DeliverOptions, DeliveryProgress, DeliveryReport } from "./deliver";
-export { messageIdOf } from "./deliver";
 export type {
   CreatedEvent,
   DeliveryFailedEvent,
@@ -41,9 +30,18 @@ export type {
   PaymentEvent,
   SentEvent,
 } from "./events";
-export type { LinkChanges } from "./link-actions";
 export type { DeliveryOptions, PaylinksOptions } from "./paylinks-options";
 export type { CallOptions } from "./service-context";
 export { systemClock } from "./system-clock";
 export type { LinkAction } from "./transitions";
 export { ALLOWED_FROM } from "./transitions";
+export type { ExpiryChange } from "./use-cases/change-expiry";
+export type { CreateOrderOptions, OrderWithLinks } from "./use-cases/create-order";
+export type { DeliverOptions, DeliveryProgress, DeliveryReport } from "./use-cases/deliver";
+export { messageIdOf } from "./use-cases/deliver";
+export type { DuplicateOptions } from "./use-cases/duplicate-link";
+export type { ExpireDueOptions, ExpireDueResult } from "./use-cases/expire-due";
+export type { ListPage } from "./use-cases/list-links";
+export type { PaymentResult } from "./use-cases/record-payment";
+export type { LinkChanges } from "./use-cases/rerender-link";
+export type { RecipientResult, SendResult } from "./use-cases/send";

@@ -18,10 +18,10 @@ export function recordsFromPlan(
     buyerReference: order.buyerReference,
     advanced: order.advanced,
     message: order.message,
-    bcc: plan.links[0]?.bcc ?? [],
+    bcc: order.bcc,
     createdAt: order.createdAt,
     createdBy: order.createdBy,
-    linkCount: plan.links.length,
+    linkCount: order.linkCount,
     idempotencyKey: idempotency.key,
     requestFingerprint: idempotency.fingerprint,
   };
@@ -74,13 +74,6 @@ function linkRecord(order: StoredOrder, link: PlannedLink, position: number): St
  * wants). Internal.
  */
 export function advancedInput(link: Pick<StoredLink, "advanced">): AdvancedParametersInput {
-  const a = link.advanced;
-  return {
-    language: a.language,
-    dataCollectionForm: a.dataCollectionForm,
-    paymentMethodSaving: a.paymentMethodSaving,
-    threeDsPreference: a.threeDsPreference,
-    manualValidation: a.manualValidation,
-    captureDelayDays: a.captureDelayDays,
-  };
+  const { expiresAt: _expiresAt, validityDays: _validityDays, ...choices } = link.advanced;
+  return choices;
 }

@@ -112,9 +112,9 @@ const ACTIONS: readonly ActionCase[] = [
     run: (w, actor, _t, kind) => {
       const filter =
         kind === "shop"
-          ? { shopId: "shop-1" }
+          ? { shopIds: ["shop-1"] }
           : kind === "mode"
-            ? { mode: "PRODUCTION" as const }
+            ? { modes: ["PRODUCTION" as const] }
             : kind === "viewAllOrders"
               ? { createdBy: OWNER.id }
               : {};

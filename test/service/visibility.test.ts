@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/index";
 import type { StoredLink } from "../../src/ports";
-import type { ListLinksFilter, Paylinks } from "../../src/service";
+import type { LinkFilter, Paylinks } from "../../src/service";
 import { makeShop } from "../support/fixtures";
 import {
   actorWith,
@@ -40,7 +40,7 @@ async function populated(): Promise<World & { byRecipient: Map<string, StoredLin
   return { ...world, byRecipient };
 }
 
-async function visible(paylinks: Paylinks, actor: Actor, filter: ListLinksFilter = {}): Promise<string[]> {
+async function visible(paylinks: Paylinks, actor: Actor, filter: LinkFilter = {}): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
@@ -129,8 +129,8 @@ describe("createPaylinks listLinks", () => {
 
     it("narrows by shop and mode when asked for ones the actor has", async () => {
       const world = await populated();
-      expect(await visible(world.paylinks, BOTH_SHOPS, { shopId: "shop-2" })).toEqual(["dave@example.fr"]);
-      expect(await visible(world.paylinks, OWNER, { mode: "TEST" })).toEqual(["bob@example.fr"]);
+      expect(await visible(world.paylinks, BOTH_SHOPS, { shopIds: ["shop-2"] })).toEqual(["dave@example.fr"]);
+      expect(await visible(world.paylinks, OWNER, { modes: ["TEST"] })).toEqual(["bob@example.fr"]);
       expect(await visible(world.paylinks, OWNER, { createdBy: "user-2" })).toEqual(["carol@example.fr"]);
       expect(await visible(world.paylinks, OWN_ONLY, { createdBy: "user-2" })).toEqual(["carol@example.fr"]);
     });
@@ -152,13 +152,16 @@ describe("createPaylinks listLinks", () => {
   describe("asking for what the actor lacks", () => {
     it("a shop it may not use is forbidden, naming the shop", async () => {
       const world = await populated();
-      const error = await rejectionOf(world.paylinks.listLinks({ shopId: "shop-2" }, {}, { actor: OWNER }));
+      const error = await rejectionOf(world.paylinks.listLinks({ shopIds: ["shop-2"] }, {}, { actor: OWNER }));
       expect(error).toMatchObject({ code: "forbidden", details: { action: "listLinks", shopId: "shop-2" } });
     });
 
     it("a mode it may not use is forbidden, naming the mode, with or without a shop", async () => {
       const world = await populated();
-      for (const filter of [{ mode: "PRODUCTION" as const }, { shopId: "shop-1", mode: "PRODUCTION" as const }]) {
+      for (const filter of [
+        { modes: ["PRODUCTION" as const] },
+        { shopIds: ["shop-1"], modes: ["PRODUCTION" as const] },
+      ]) {
         const error = await rejectionOf(world.paylinks.listLinks(filter, {}, { actor: TEST_ONLY }));
         expect(error).toMatchObject({ code: "forbidden", details: { action: "listLinks", mode: "PRODUCTION" } });
       }

@@ -1,4 +1,16 @@
+import { MODES } from "../../actor/actor";
+import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, PAYMENT_STATUSES } from "../../ports/statuses";
 import { inTransaction, type PostgresClient } from "./sql-client";
+
+/** A list of known words as SQL string literals, for a check constraint. Internal. */
+function sqlList(values: readonly string[]): string {
+  return values
+    .map((value) => {
+      if (!/^[A-Za-z_]+$/.test(value)) throw new RangeError(`Not a plain word: ${value}`);
+      return `'${value}'`;
+    })
+    .join(", ");
+}
 
 /** Quotes a schema name after checking it is a plain identifier. Internal. */
 export function quoteSchema(schema: string): string {
@@ -13,7 +25,7 @@ function migrations(s: string): readonly (readonly string[])[] {
       `create table if not exists ${s}.paylinks_orders (
         id text primary key,
         shop_id text not null,
-        mode text not null check (mode in ('PRODUCTION', 'TEST')),
+        mode text not null check (mode in (${sqlList(MODES)})),
         amount bigint not null check (amount > 0),
         currency char(3) not null,
         reference text,
@@ -32,7 +44,7 @@ function migrations(s: string): readonly (readonly string[])[] {
         id text primary key,
         order_id text not null references ${s}.paylinks_orders (id),
         shop_id text not null,
-        mode text not null check (mode in ('PRODUCTION', 'TEST')),
+        mode text not null check (mode in (${sqlList(MODES)})),
         created_by text not null,
         token text not null unique,
         url text not null,
@@ -48,8 +60,8 @@ function migrations(s: string): readonly (readonly string[])[] {
         subject text not null,
         text_body text not null,
         html_body text not null,
-        payment_status text not null check (payment_status in ('RUNNING', 'PAID', 'REFUSED', 'EXPIRED', 'CANCELLED')),
-        delivery_status text not null check (delivery_status in ('PENDING', 'SENT', 'FAILED')),
+        payment_status text not null check (payment_status in (${sqlList(PAYMENT_STATUSES)})),
+        delivery_status text not null check (delivery_status in (${sqlList(DELIVERY_STATUSES)})),
         expires_at timestamptz not null,
         created_at timestamptz not null,
         updated_at timestamptz not null,
@@ -72,7 +84,7 @@ function migrations(s: string): readonly (readonly string[])[] {
         attempt integer not null,
         at timestamptz not null,
         worker text not null,
-        outcome text not null check (outcome in ('sent', 'transient', 'permanent')),
+        outcome text not null check (outcome in (${sqlList(ATTEMPT_OUTCOMES)})),
         message_id text,
         error text
       )`,

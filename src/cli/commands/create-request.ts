@@ -1,28 +1,28 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { AdvancedParametersInput } from "../../advanced/advanced-parameters";
-import type { Issue } from "../../issues/issue";
+import type {
+  AdvancedParametersInput,
+  PaymentMethodSaving,
+  ThreeDsPreference,
+} from "../../advanced/advanced-parameters";
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { BccInput } from "../../link/link-parameters";
+import type { LinkFormBcc } from "../../link/link-parameters";
 import { defaultMessage } from "../../message/default-messages";
 import type { MessageTemplate } from "../../message/message-template";
-import { parseAmount } from "../../money/parse-amount";
-import type { PaymentOrderRequest } from "../../order/payment-order-plan";
-import type { PaymentMethodSaving, ShopConfig, ThreeDsPreference } from "../../shop/shop-config";
+import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { ShopConfig } from "../../shop/shop-config";
 import { CliError } from "../cli-error";
 import type { OptionValues } from "../command-line/option-spec";
 import { flagValue, numberValue, textValue } from "../command-line/read-values";
 import type { Settings } from "../config/settings";
 import type { CliText } from "../text/cli-text";
 
-/** The request `create` builds from its flags, and the issues already found in the amount. */
+/** The request `create` builds from its flags. */
 export interface CreateRequest {
   /** The shop. */
   readonly shop: ShopConfig;
-  /** The request for the service; when the amount has issues, it holds a stand-in amount. */
+  /** The request for the service, with step 1 as the form holds it: the amount as typed. */
   readonly request: PaymentOrderRequest;
-  /** The issues of `--amount`, with the path `["link", "amount"]`. */
-  readonly amountIssues: readonly Issue[];
 }
 
 /** Keeps only the keys whose value is defined (the request types use exact optional properties). */
@@ -49,15 +49,15 @@ async function readBody(values: OptionValues, cwd: string, text: CliText): Promi
 }
 
 /**
- * Builds the request of `create` from its flags: step 1 (the amount read with `parseAmount` in the currency's
- * decimals), step 2 (only the flags given: the shop's defaults apply to the others), and step 3 (a subject or a
+ * Builds the request of `create` from its flags: step 1 as the form holds it (the amount as typed, read in the
+ * currency's decimals when the request is validated), step 2 (only the flags given: the shop's defaults apply to the others), and step 3 (a subject or a
  * body alone is completed with the default message of the content language).
  *
  * @param values - The flags.
  * @param settings - The shops and the default shop.
  * @param cwd - The working directory, for `--body-file`.
  * @param text - The messages.
- * @returns The shop, the request and the amount's issues.
+ * @returns The shop and the request.
  * @throws CliError `missing_argument` without `--amount` or `--to`; PaylinksError `not_found` for an unknown shop.
  */
 export async function createRequest(
@@ -84,15 +84,7 @@ export async function createRequest(
   if (!shop) throw new PaylinksError("not_found", `Unknown shop ${shopId}`, { details: { shopId } });
 
   const currency = textValue(values, "currency") ?? shop.currencies[0] ?? "";
-  const parsed = parseAmount(textValue(values, "amount") ?? "", currency, { locale: text.locale });
-  // An unknown currency is reported once, on the currency field, by the plan.
-  const amountIssues = parsed.ok
-    ? []
-    : parsed.issues
-        .filter((issue) => issue.code !== "currency_unknown")
-        .map((issue) => ({ ...issue, path: ["link", "amount"] }));
-
-  const bcc: BccInput = defined({
+  const bcc: LinkFormBcc = defined({
     shopManager: flagValue(values, "bcc-manager") || undefined,
     me: flagValue(values, "bcc-me") || undefined,
     addresses: textValue(values, "bcc"),
@@ -119,7 +111,7 @@ export async function createRequest(
     link: defined({
       shopId: shop.id,
       mode: flagValue(values, "test") ? "TEST" : "PRODUCTION",
-      amount: parsed.ok ? parsed.value : 1,
+      amount: textValue(values, "amount") ?? "",
       currency,
       orderReference: textValue(values, "reference"),
       recipients: textValue(values, "to") ?? "",
@@ -129,5 +121,5 @@ export async function createRequest(
     ...(Object.keys(advanced).length > 0 ? { advanced } : {}),
     ...(message ? { message } : {}),
   };
-  return { shop, request, amountIssues };
+  return { shop, request };
 }

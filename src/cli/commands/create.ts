@@ -1,7 +1,9 @@
-import { nanoid } from "nanoid";
+import { createMemoryStore } from "../../adapters/memory/memory-store";
 import { PaylinksError } from "../../issues/paylinks-error";
+import { localeOf } from "../../locales/locale-codes";
 import type { PaymentOrderPlan } from "../../order/payment-order-plan";
-import { planPaymentOrder } from "../../order/plan-payment-order";
+import { validateRequest } from "../../order/validate-request";
+import { createPaylinks } from "../../service/create-paylinks";
 import type { ShopConfig } from "../../shop/shop-config";
 import { flagValue, textValue } from "../command-line/read-values";
 import { paymentUrlFrom } from "../config/payment-url";
@@ -13,7 +15,6 @@ import type { CliText } from "../text/cli-text";
 import type { Command, CommandResult } from "./command";
 import { createRequest } from "./create-request";
 import { deliveryOutcome } from "./delivery-outcome";
-import { orderLinks } from "./order-links";
 
 function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): CommandResult {
   const { order, links } = plan;
@@ -27,7 +28,7 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): 
         [f.shop, `${shop.id} (${shop.name})`],
         [f.mode, order.mode],
         [f.amount, formatMoney(order.amount, order.currency, text.locale)],
-        [f.expires, `${formatInstant(order.expiresAt, shop.timezone)} (${shop.timezone})`],
+        [f.expires, `${formatInstant(order.advanced.expiresAt, shop.timezone)} (${shop.timezone})`],
         [f.language, order.advanced.language],
         [f.bcc, bcc.length > 0 ? bcc.join(", ") : "—"],
         [f.links, String(links.length)],
@@ -53,7 +54,7 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): 
         currency: order.currency,
         reference: order.reference ?? null,
         buyerReference: order.buyerReference ?? null,
-        expiresAt: order.expiresAt,
+        expiresAt: order.advanced.expiresAt,
         advanced: order.advanced,
         message: order.message,
       },
@@ -135,21 +136,30 @@ export const createCommand: Command = {
   async run(context, { values }) {
     const { text } = context;
     const settings = await context.settings();
-    const { shop, request, amountIssues } = await createRequest(values, settings, context.io.cwd, text);
-    // The plan checks the three steps before anything is opened: invalid input touches no database.
-    const plan = planPaymentOrder(request, {
+    const { shop, request } = await createRequest(values, settings, context.io.cwd, text);
+    if (flagValue(values, "dry-run")) {
+      // The dry run is the service's own preview, over a store that is thrown away: no database is opened.
+      const preview = createPaylinks({
+        store: createMemoryStore(),
+        shops: settings.shops,
+        clock: context.clock,
+        paymentUrl: paymentUrlFrom(settings.paymentUrl),
+      });
+      const plan = await preview.previewOrder(request, { actor: settings.actor, locale: text.locale });
+      return dryRunResult(plan, shop, text);
+    }
+    // The three steps are checked before anything is opened: invalid input touches no database.
+    const checked = validateRequest(request, {
       shop,
       actor: settings.actor,
       now: context.clock.now(),
-      generateId: () => nanoid(),
-      paymentUrl: paymentUrlFrom(settings.paymentUrl),
-      locale: text.locale,
+      locale: localeOf(text.locale),
     });
-    const issues = [...amountIssues, ...(plan.ok ? [] : plan.issues)];
-    if (!plan.ok || issues.length > 0) {
-      throw new PaylinksError("invalid_request", `The request has ${issues.length} issue(s)`, { issues });
+    if (!checked.ok) {
+      throw new PaylinksError("invalid_request", `The request has ${checked.issues.length} issue(s)`, {
+        issues: checked.issues,
+      });
     }
-    if (flagValue(values, "dry-run")) return dryRunResult(plan.value, shop, text);
 
     const deliverNow = !flagValue(values, "no-deliver");
     const runtime = await context.open({ verifyMail: deliverNow });
@@ -160,7 +170,7 @@ export const createCommand: Command = {
     });
     const { order } = created;
     const report = deliverNow ? await runtime.paylinks.deliver({ orderId: order.id }) : undefined;
-    const links = report ? await orderLinks(runtime, order.id) : [...created.links];
+    const links = report ? await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor }) : [...created.links];
     const view = { settings, text };
     const outcome = report ? deliveryOutcome(report, settings, context.io.cwd, text) : undefined;
     return {

@@ -13,7 +13,7 @@ async function countWaiting(runtime: Runtime, orderId: string | undefined): Prom
   let cursor: string | undefined;
   do {
     const page = await runtime.paylinks.listLinks(
-      { orderId, deliveryStatus: "PENDING", paymentStatus: "RUNNING" },
+      { orderId, deliveryStatuses: ["PENDING"], paymentStatuses: ["RUNNING"] },
       { limit: 1000, cursor },
       { actor: runtime.actor },
     );

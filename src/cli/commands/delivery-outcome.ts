@@ -1,5 +1,5 @@
 import { relative, sep } from "node:path";
-import type { DeliveryReport } from "../../service/deliver";
+import type { DeliveryReport } from "../../service/use-cases/deliver";
 import type { Settings } from "../config/settings";
 import { EXIT_CODES, type ExitCode } from "../exit-codes";
 import type { CliText } from "../text/cli-text";

@@ -3,7 +3,6 @@ import { linkJson, orderJson } from "../output/link-json";
 import { linkTable } from "../output/link-lines";
 import type { Command } from "./command";
 import { deliveryOutcome } from "./delivery-outcome";
-import { orderLinks } from "./order-links";
 
 /** `paylinks duplicate <id>`: a new order for the link's recipient with everything but the reference. */
 export const duplicateCommand: Command = {
@@ -28,7 +27,7 @@ export const duplicateCommand: Command = {
     });
     const { order } = created;
     const report = deliverNow ? await runtime.paylinks.deliver({ orderId: order.id }) : undefined;
-    const links = report ? await orderLinks(runtime, order.id) : [...created.links];
+    const links = report ? await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor }) : [...created.links];
     const outcome = report ? deliveryOutcome(report, settings, io.cwd, text) : undefined;
     return {
       data: { created: created.created, order: orderJson(order), links: links.map(linkJson), delivery: report ?? null },

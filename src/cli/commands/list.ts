@@ -1,13 +1,11 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { DeliveryStatus, PaymentStatus } from "../../ports/payment-order-records";
+import type { LinkFilter } from "../../ports/payment-order-store";
+import { DELIVERY_STATUSES, PAYMENT_STATUSES } from "../../ports/statuses";
 import { CliError } from "../cli-error";
 import { choicesValue, countValue, flagValue, textValue } from "../command-line/read-values";
 import { linkJson } from "../output/link-json";
 import { linkTable } from "../output/link-lines";
 import type { Command } from "./command";
-
-const PAYMENT_STATUSES: readonly PaymentStatus[] = ["RUNNING", "PAID", "REFUSED", "EXPIRED", "CANCELLED"];
-const DELIVERY_STATUSES: readonly DeliveryStatus[] = ["PENDING", "SENT", "FAILED"];
 
 /** `paylinks list`: the links, newest last, a page at a time, with filters. */
 export const listCommand: Command = {
@@ -35,18 +33,15 @@ export const listCommand: Command = {
     if (flagValue(values, "test") && flagValue(values, "production")) {
       throw new CliError("conflicting_options", text.usage.conflicting("--test", "--production"));
     }
-    const filter = {
-      paymentStatus: choicesValue(values, "status", PAYMENT_STATUSES, text),
-      deliveryStatus: choicesValue(values, "delivery", DELIVERY_STATUSES, text),
+    const shopId = textValue(values, "shop");
+    const filter: LinkFilter = {
+      paymentStatuses: choicesValue(values, "status", PAYMENT_STATUSES, text),
+      deliveryStatuses: choicesValue(values, "delivery", DELIVERY_STATUSES, text),
       referencePrefix: textValue(values, "reference"),
       recipient: textValue(values, "to"),
       orderId: textValue(values, "order"),
-      shopId: textValue(values, "shop"),
-      mode: flagValue(values, "test")
-        ? ("TEST" as const)
-        : flagValue(values, "production")
-          ? ("PRODUCTION" as const)
-          : undefined,
+      shopIds: shopId === undefined ? undefined : [shopId],
+      modes: flagValue(values, "test") ? ["TEST"] : flagValue(values, "production") ? ["PRODUCTION"] : undefined,
     };
     const limit = countValue(values, "limit", text);
     const cursor = textValue(values, "cursor");

@@ -9,7 +9,6 @@ import { linkDetails, orderDetails } from "../output/link-lines";
 import type { Runtime } from "../runtime/open-runtime";
 import type { Command } from "./command";
 import { shownPath } from "./delivery-outcome";
-import { orderLinks } from "./order-links";
 
 /** The `.eml` file of a link's last e-mail, when mail goes to the outbox and the e-mail left. */
 function emlFileOf(link: StoredLink, settings: Settings, cwd: string): string | undefined {
@@ -48,7 +47,7 @@ export const showCommand: Command = {
     }
     try {
       const order = await runtime.paylinks.getOrder(id, { actor: runtime.actor });
-      const links = await orderLinks(runtime, order.id);
+      const links = await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor });
       return { data: { order: orderJson(order), links: links.map(linkJson) }, lines: orderDetails(order, links, view) };
     } catch (error) {
       if (error instanceof PaylinksError && error.code === "not_found") {

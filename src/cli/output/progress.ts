@@ -1,4 +1,4 @@
-import type { DeliveryProgress } from "../../service/deliver";
+import type { DeliveryProgress } from "../../service/use-cases/deliver";
 import type { CliStream } from "../cli-io";
 import type { CliText } from "../text/cli-text";
 

@@ -1,4 +1,4 @@
-import type { DeliveryProgress, DeliveryReport } from "../../service/deliver";
+import type { DeliveryProgress, DeliveryReport } from "../../service/use-cases/deliver";
 import type { ValueName } from "../command-line/option-spec";
 import type { CommandName, OptionGroup } from "../commands/command";
 import type { ConfigProblemKind } from "../config/config-shape";

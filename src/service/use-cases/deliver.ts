@@ -1,9 +1,9 @@
-import { PaylinksError } from "../issues/paylinks-error";
-import type { OutgoingMail } from "../ports/mail-transport";
-import type { StoredLink } from "../ports/payment-order-records";
-import type { ShopConfig } from "../shop/shop-config";
-import type { ServiceContext } from "./service-context";
-import { storeCall } from "./store-call";
+import { PaylinksError } from "../../issues/paylinks-error";
+import type { OutgoingMail } from "../../ports/mail-transport";
+import type { StoredLink } from "../../ports/payment-order-records";
+import type { ShopConfig } from "../../shop/shop-config";
+import type { ServiceContext } from "../service-context";
+import { storeCall } from "../store-call";
 
 /** Options of `deliver`. */
 export interface DeliverOptions {

@@ -1,0 +1,15 @@
+import type { StoredLink } from "../../ports/payment-order-records";
+import type { CallOptions, ServiceContext } from "../service-context";
+import { changeLink, eventBase } from "./change-link";
+
+/** Cancels a running link: the buyer can no longer pay. Internal: the service's `cancel`. */
+export function cancelLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
+  return changeLink(
+    context,
+    linkId,
+    "cancel",
+    options,
+    (link) => ({ ...link, paymentStatus: "CANCELLED", nextAttemptAt: undefined }),
+    (link) => ({ ...eventBase(link, options.actor), type: "cancelled" }),
+  );
+}

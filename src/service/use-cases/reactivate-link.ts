@@ -1,0 +1,24 @@
+import { PaylinksError } from "../../issues/paylinks-error";
+import type { StoredLink } from "../../ports/payment-order-records";
+import type { CallOptions, ServiceContext } from "../service-context";
+import { changeLink, eventBase } from "./change-link";
+
+/** Makes a cancelled link run again, before its expiry. Internal: the service's `reactivate`. */
+export function reactivateLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
+  return changeLink(
+    context,
+    linkId,
+    "reactivate",
+    options,
+    (link, now) => {
+      if (link.expiresAt.getTime() < now.getTime()) {
+        throw new PaylinksError("invalid_transition", `Cannot reactivate link ${link.id}: it has expired`, {
+          details: { action: "reactivate", status: "CANCELLED", reason: "expired", linkId: link.id },
+        });
+      }
+      const waiting = link.deliveryStatus === "PENDING";
+      return { ...link, paymentStatus: "RUNNING", ...(waiting ? { nextAttemptAt: now } : {}) };
+    },
+    (link) => ({ ...eventBase(link, options.actor), type: "reactivated" }),
+  );
+}

@@ -1,0 +1,15 @@
+import type { StoredLink } from "../../ports/payment-order-records";
+import type { CallOptions, ServiceContext } from "../service-context";
+import { changeLink, eventBase, queuedAgain } from "./change-link";
+
+/** Queues a running link's e-mail again. Internal: the service's `resend`. */
+export function resendLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
+  return changeLink(
+    context,
+    linkId,
+    "resend",
+    options,
+    (link, now) => ({ ...link, ...queuedAgain(link, now) }),
+    (link) => ({ ...eventBase(link, options.actor), type: "resent" }),
+  );
+}
