@@ -6,7 +6,7 @@ import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closedPort } from "../support/smtp-server";
-import { CLI, json, paylinks, ROOT, tempFolder } from "./cli-process";
+import { json, paylinks, ROOT, tempFolder } from "./cli-process";
 
 const SEED = ["--amount", "49,90", "--reference", "Recouvrement", "--test"];
 const THREE = ["--to", "marie@example.fr; paul@example.fr; jeanne@example.fr"];
@@ -236,12 +236,12 @@ describe("servers that cannot be reached: exit code 3 with a clear message", () 
 
 describe("missing optional dependencies: exit code 3", () => {
   it("names the package to install when @electric-sql/pglite, pg or nodemailer is missing", async () => {
-    // A copy of the built command with only its dependencies, zod and nanoid: no optional peer dependency.
+    // A copy of the built package with only its dependencies, zod and nanoid: no optional peer dependency.
     const { dir: bare, remove: removeBare } = await tempFolder("bare");
     try {
-      await mkdir(join(bare, "dist/cli"), { recursive: true });
       await mkdir(join(bare, "node_modules"));
-      await cp(CLI, join(bare, "dist/cli/index.js"));
+      // The command imports the chunks it shares with the library's entries: copy the whole build.
+      await cp(join(ROOT, "dist"), join(bare, "dist"), { recursive: true });
       await writeFile(
         join(bare, "package.json"),
         JSON.stringify({ name: "paylinks", version: "0.0.0", type: "module" }),
