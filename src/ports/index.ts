@@ -1,10 +1,15 @@
+export type { ClaimRequest, DeliveryQueue, PaymentOrderStore } from "./delivery-queue";
 export type { MailTransport, OutgoingMail, SentMail } from "./mail-transport";
+export type { LinkFilter, LinkPage, OrderStore, PageRequest } from "./order-store";
 export type {
   DeliveryAttempt,
   DeliveryStatus,
+  LinkDelivery,
+  LinkPayment,
   PaymentStatus,
   StoredLink,
   StoredOrder,
 } from "./payment-order-records";
-export type { ClaimRequest, LinkFilter, LinkPage, PageRequest, PaymentOrderStore } from "./payment-order-store";
 export type { Clock, IdGenerator } from "./runtime";
+export type { AttemptOutcome } from "./statuses";
+export { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, PAYMENT_STATUSES } from "./statuses";

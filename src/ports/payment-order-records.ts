@@ -1,96 +1,33 @@
 import type { Mode } from "../actor/actor";
 import type { AdvancedParameters } from "../advanced/advanced-parameters";
 import type { MessageTemplate } from "../message/message-template";
+import type { PlannedLink, PlannedOrder } from "../order/payment-order-plan";
 import type { AttemptOutcome, DeliveryStatus, PaymentStatus } from "./statuses";
 
 export type { DeliveryStatus, PaymentStatus } from "./statuses";
 
-/** An order as stored: what the merchant sent, once; its links carry the state. */
-export interface StoredOrder {
-  /** The order's id. */
-  readonly id: string;
-  /** PRODUCTION or TEST. */
-  readonly mode: Mode;
-  /** The shop's id. */
-  readonly shopId: string;
-  /** Amount in minor units, as created. */
-  readonly amount: number;
-  /** ISO 4217 code. */
-  readonly currency: string;
-  /** The base reference, before suffixes. */
-  readonly reference: string | undefined;
-  /** The buyer reference. */
-  readonly buyerReference: string | undefined;
-  /** Step 2 as created. */
-  readonly advanced: AdvancedParameters;
-  /** Step 3 as created. */
-  readonly message: MessageTemplate;
-  /** The blind copies of every link. */
-  readonly bcc: readonly string[];
-  /** When it was created. */
-  readonly createdAt: Date;
-  /** The id of the actor who created it. */
-  readonly createdBy: string;
-  /** The number of links. */
-  readonly linkCount: number;
+/** An order as stored: the planned order, once, with how it was asked for; its links carry the state. */
+export interface StoredOrder extends PlannedOrder {
   /** The caller's idempotency key, if one was given; unique per shop. */
   readonly idempotencyKey: string | undefined;
   /** A fingerprint of the request, to tell a retry from a different request with the same key. */
   readonly requestFingerprint: string | undefined;
 }
 
-/** One payment link as stored, with its two statuses and its delivery bookkeeping. */
-export interface StoredLink {
-  /** The link's id. */
-  readonly id: string;
-  /** The order's id. */
-  readonly orderId: string;
-  /** The shop's id. */
-  readonly shopId: string;
-  /** PRODUCTION or TEST. */
-  readonly mode: Mode;
-  /** The id of the actor who created the order. */
-  readonly createdBy: string;
-  /** Secret token of the link's URL. */
-  readonly token: string;
-  /** The payment page URL. */
-  readonly url: string;
-  /** The final reference. */
-  readonly reference: string | undefined;
-  /** The buyer's address. */
-  readonly recipient: string;
-  /** The link's place in its order's recipient list, from 0: the order of `send`'s results. */
-  readonly position: number;
-  /** Blind-copy addresses. */
-  readonly bcc: readonly string[];
-  /** Amount in minor units (an update may change it). */
-  readonly amount: number;
-  /** ISO 4217 code. */
-  readonly currency: string;
-  /** The buyer reference. */
-  readonly buyerReference: string | undefined;
-  /** Step 2 for this link (an update or an expiry change may change it). */
-  readonly advanced: AdvancedParameters;
-  /** Step 3 for this link. */
-  readonly message: MessageTemplate;
-  /** The rendered e-mail subject. */
-  readonly subject: string;
-  /** The rendered plain-text part. */
-  readonly text: string;
-  /** The rendered HTML part. */
-  readonly html: string;
-  /** Payment status. */
-  readonly paymentStatus: PaymentStatus;
-  /** Delivery status. */
-  readonly deliveryStatus: DeliveryStatus;
-  /** When the link expires. */
-  readonly expiresAt: Date;
-  /** When the link was created. */
-  readonly createdAt: Date;
-  /** When the link last changed. */
-  readonly updatedAt: Date;
-  /** Optimistic-concurrency version: 1 when created, one more at each change. */
-  readonly version: number;
+/** Where a link stands with the buyer. */
+export interface LinkPayment {
+  /** The payment status: `RUNNING` until it is paid, refused, expired or cancelled. */
+  readonly status: PaymentStatus;
+  /** The payment's transaction id, once paid or refused. */
+  readonly transactionId: string | undefined;
+  /** When the payment result happened. */
+  readonly at: Date | undefined;
+}
+
+/** Where a link's e-mail stands, and the delivery queue's bookkeeping. */
+export interface LinkDelivery {
+  /** The delivery status: `PENDING` until it is sent or has failed for good. */
+  readonly status: DeliveryStatus;
   /** How many times the link's e-mail was queued: 1, then one more per resend or update. */
   readonly sendCount: number;
   /** Delivery attempts for the current send. */
@@ -107,17 +44,52 @@ export interface StoredLink {
   readonly messageId: string | undefined;
   /** When the e-mail was last sent. */
   readonly sentAt: Date | undefined;
-  /** The payment's transaction id, once paid or refused. */
-  readonly transactionId: string | undefined;
-  /** When the payment result happened. */
-  readonly paymentAt: Date | undefined;
+}
+
+/**
+ * One payment link as stored: the planned link (its identity, blind copies and rendered e-mail), what it was made
+ * of, and its two states, `payment` and `delivery`.
+ */
+export interface StoredLink extends PlannedLink {
+  /** The order's id. */
+  readonly orderId: string;
+  /** The shop's id. */
+  readonly shopId: string;
+  /** PRODUCTION or TEST. */
+  readonly mode: Mode;
+  /** The id of the actor who created the order. */
+  readonly createdBy: string;
+  /** The link's place in its order's recipient list, from 0: the order of `send`'s results. */
+  readonly position: number;
+  /** Amount in minor units (an update may change it). */
+  readonly amount: number;
+  /** ISO 4217 code. */
+  readonly currency: string;
+  /** The buyer reference. */
+  readonly buyerReference: string | undefined;
+  /** Step 2 for this link (an update or an expiry change may change it). */
+  readonly advanced: AdvancedParameters;
+  /** Step 3 for this link. */
+  readonly message: MessageTemplate;
+  /** When the link expires. */
+  readonly expiresAt: Date;
+  /** When the link was created. */
+  readonly createdAt: Date;
+  /** When the link last changed. */
+  readonly updatedAt: Date;
+  /** Optimistic-concurrency version: 1 when created, one more at each change. */
+  readonly version: number;
+  /** Where the link stands with the buyer. */
+  readonly payment: LinkPayment;
+  /** Where its e-mail stands. */
+  readonly delivery: LinkDelivery;
 }
 
 /** One delivery attempt, as recorded. */
 export interface DeliveryAttempt {
   /** The link. */
   readonly linkId: string;
-  /** Which send of the link it belongs to (see {@link StoredLink.sendCount}). */
+  /** Which send of the link it belongs to (see {@link LinkDelivery.sendCount}). */
   readonly sendCount: number;
   /** 1 for the first attempt of a send. */
   readonly attempt: number;
@@ -125,7 +97,7 @@ export interface DeliveryAttempt {
   readonly at: Date;
   /** The worker that made it. */
   readonly worker: string;
-  /** What happened. */
+  /** What happened: one of `ATTEMPT_OUTCOMES`. */
   readonly outcome: AttemptOutcome;
   /** The Message-ID, when sent. */
   readonly messageId: string | undefined;

@@ -1,11 +1,11 @@
 import { nanoid } from "nanoid";
 import type { PaymentOrderPlan } from "../order/payment-order-plan";
 import type { PaymentOrderRequest } from "../order/payment-order-request";
+import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
-import type { LinkFilter, LinkPage } from "../ports/payment-order-store";
 import { createEventHub, type PaylinksListener } from "./events";
 import { type PaylinksOptions, resolveDelivery } from "./paylinks-options";
-import { type CallOptions, type ServiceContext, shopFinder } from "./service-context";
+import { type CallOptions, queueOf, type ServiceContext, shopFinder } from "./service-context";
 import { systemClock } from "./system-clock";
 import { cancelLink } from "./use-cases/cancel-link";
 import { changeExpiry, type ExpiryChange } from "./use-cases/change-expiry";
@@ -94,6 +94,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
   const generateId = options.generateId ?? (() => nanoid());
   const context: ServiceContext = {
     store: options.store,
+    queue: queueOf(options),
     transport: options.transport,
     clock: options.clock ?? systemClock,
     generateId,

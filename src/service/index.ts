@@ -1,14 +1,19 @@
 export type { ErrorCode, PaylinksErrorOptions } from "../issues/paylinks-error";
 export { ERROR_CODES, PaylinksError } from "../issues/paylinks-error";
 export type {
+  AttemptOutcome,
   ClaimRequest,
   Clock,
   DeliveryAttempt,
+  DeliveryQueue,
   DeliveryStatus,
   IdGenerator,
+  LinkDelivery,
   LinkFilter,
   LinkPage,
+  LinkPayment,
   MailTransport,
+  OrderStore,
   OutgoingMail,
   PageRequest,
   PaymentOrderStore,
@@ -17,6 +22,7 @@ export type {
   StoredLink,
   StoredOrder,
 } from "../ports";
+export { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, PAYMENT_STATUSES } from "../ports";
 export type { Paylinks } from "./create-paylinks";
 export { createPaylinks } from "./create-paylinks";
 export type {

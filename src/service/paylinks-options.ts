@@ -1,6 +1,7 @@
 import type { PaymentUrlInput } from "../order/payment-order-plan";
+import type { DeliveryQueue } from "../ports/delivery-queue";
 import type { MailTransport } from "../ports/mail-transport";
-import type { PaymentOrderStore } from "../ports/payment-order-store";
+import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
 import type { ShopConfig } from "../shop/shop-config";
 import type { PaylinksEvent } from "./events";
@@ -55,7 +56,12 @@ export interface DeliveryOptions {
 /** The options of {@link createPaylinks}. */
 export interface PaylinksOptions {
   /** Where orders and links are stored. */
-  readonly store: PaymentOrderStore;
+  readonly store: OrderStore;
+  /**
+   * The delivery queue over the store's links. Left out, the store is used when it is also a queue (the memory
+   * and PostgreSQL adapters are); a service without a queue cannot `deliver` or `send` (`invalid_context`).
+   */
+  readonly queue?: DeliveryQueue | undefined;
   /**
    * How e-mails are delivered. A process that only creates and manages orders (a web server whose workers
    * deliver) may leave it out; `deliver` and `send` then throw `invalid_context`.

@@ -1,8 +1,9 @@
 import type { Actor } from "../actor/actor";
 import { PaylinksError } from "../issues/paylinks-error";
 import type { PaymentUrlInput } from "../order/payment-order-plan";
+import type { DeliveryQueue } from "../ports/delivery-queue";
 import type { MailTransport } from "../ports/mail-transport";
-import type { PaymentOrderStore } from "../ports/payment-order-store";
+import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
 import type { ShopConfig } from "../shop/shop-config";
 import type { EventHub } from "./events";
@@ -10,7 +11,8 @@ import type { PaylinksOptions, ResolvedDelivery } from "./paylinks-options";
 
 /** What every use case of the service works with. Internal. */
 export interface ServiceContext {
-  readonly store: PaymentOrderStore;
+  readonly store: OrderStore;
+  readonly queue: DeliveryQueue | undefined;
   readonly transport: MailTransport | undefined;
   readonly clock: Clock;
   readonly generateId: IdGenerator;
@@ -40,4 +42,15 @@ export function shopFinder(shops: PaylinksOptions["shops"]): (shopId: string) =>
     if (!shop) throw new PaylinksError("not_found", `Unknown shop ${shopId}`, { details: { shopId } });
     return shop;
   };
+}
+
+const QUEUE_METHODS = ["claimDueLinks", "nextDueAt", "recordAttempt", "listAttempts"] as const;
+
+/** The queue option, or the store when it also implements the delivery queue. Internal. */
+export function queueOf(options: Pick<PaylinksOptions, "store" | "queue">): DeliveryQueue | undefined {
+  if (options.queue !== undefined) return options.queue;
+  const store = options.store as Partial<DeliveryQueue> | undefined;
+  return store && QUEUE_METHODS.every((name) => typeof store[name] === "function")
+    ? (options.store as unknown as DeliveryQueue)
+    : undefined;
 }

@@ -35,14 +35,14 @@ export type LinkAction = keyof typeof ALLOWED_FROM;
  * `expireDue` has recorded it. Internal.
  */
 export function effectiveStatus(link: StoredLink, at: Date): PaymentStatus {
-  return link.paymentStatus === "RUNNING" && link.expiresAt.getTime() < at.getTime() ? "EXPIRED" : link.paymentStatus;
+  return link.payment.status === "RUNNING" && link.expiresAt.getTime() < at.getTime() ? "EXPIRED" : link.payment.status;
 }
 
 /** Throws `invalid_transition` unless the action may start from the link's status at `at`. Internal. */
 export function assertTransition(link: StoredLink, action: LinkAction, at: Date): void {
   const status = effectiveStatus(link, at);
   // expire applies to links still stored as RUNNING: one already stored as EXPIRED is not expired again.
-  const storedAlready = action === "expire" && link.paymentStatus !== "RUNNING";
+  const storedAlready = action === "expire" && link.payment.status !== "RUNNING";
   if (storedAlready || !(ALLOWED_FROM[action] as readonly PaymentStatus[]).includes(status)) {
     throw new PaylinksError("invalid_transition", `Cannot ${action} link ${link.id}: its payment status is ${status}`, {
       details: { action, status, linkId: link.id },

@@ -1,7 +1,11 @@
-export { describeStoreContract } from "./describe-store-contract";
+export {
+  describeDeliveryQueueContract,
+  describeOrderStoreContract,
+  describeStoreContract,
+} from "./describe-store-contract";
 export { describeTransportContract } from "./describe-transport-contract";
 export { makeOutgoingMail } from "./make-outgoing-mail";
-export type { MakeOrderWithLinksOptions, OrderWithLinksRecords } from "./make-records";
+export type { LinkFields, MakeOrderWithLinksOptions, OrderWithLinksRecords } from "./make-records";
 export { makeAttempt, makeLink, makeOrder, makeOrderWithLinks, RECORDS_CREATED_AT } from "./make-records";
 export { HOSTILE_STRINGS } from "./store-contract/hostile-strings";
 export type { StoreContractOptions, StoreFactory, StoreFixture } from "./store-fixture";

@@ -1,6 +1,23 @@
 import type { AdvancedParameters } from "../advanced/advanced-parameters";
 import type { MessageTemplate } from "../message/message-template";
-import type { DeliveryAttempt, StoredLink, StoredOrder } from "../ports/payment-order-records";
+import type {
+  DeliveryAttempt,
+  LinkDelivery,
+  LinkPayment,
+  StoredLink,
+  StoredOrder,
+} from "../ports/payment-order-records";
+
+/**
+ * The fields of a link to set in {@link makeLink}: any field, and any part of `payment` and `delivery` (the
+ * others keep their defaults).
+ */
+export interface LinkFields extends Partial<Omit<StoredLink, "payment" | "delivery">> {
+  /** Parts of the payment state to set. */
+  readonly payment?: Partial<LinkPayment> | undefined;
+  /** Parts of the delivery state to set. */
+  readonly delivery?: Partial<LinkDelivery> | undefined;
+}
 
 /** The creation instant of the records the makers build, unless told otherwise: 2026-03-02 09:00 UTC. */
 export const RECORDS_CREATED_AT: Date = new Date(Date.UTC(2026, 2, 2, 9, 0, 0));
@@ -73,14 +90,15 @@ export function makeOrder(overrides: Partial<StoredOrder> = {}): StoredOrder {
  * told otherwise (use {@link makeOrderWithLinks} for links that belong to a made order). Every call has a new
  * id, token (unique, 24 characters) and recipient. The dates that depend on `createdAt` (update, next attempt, expiry) follow it.
  *
- * @param overrides - Fields to set.
+ * @param overrides - Fields to set; `payment` and `delivery` are merged into the defaults.
  * @returns A new link (its `Date`s and arrays belong to it).
  * @example
  * ```ts
- * const link = makeLink({ deliveryStatus: "SENT", nextAttemptAt: undefined });
+ * const link = makeLink({ delivery: { status: "SENT", nextAttemptAt: undefined } });
  * ```
  */
-export function makeLink(overrides: Partial<StoredLink> = {}): StoredLink {
+export function makeLink(overrides: LinkFields = {}): StoredLink {
+  const { payment, delivery, ...fields } = overrides;
   const id = overrides.id ?? nextId("link");
   const createdAt = new Date(overrides.createdAt?.getTime() ?? CREATED_AT_MS);
   const advanced = overrides.advanced ?? advancedFor(createdAt);
@@ -107,23 +125,24 @@ export function makeLink(overrides: Partial<StoredLink> = {}): StoredLink {
     subject: `Payment request ${reference ?? ""}`.trim(),
     text: `Hello,\nplease pay 49.90 EUR for order ${reference ?? ""}: ${url}`,
     html: `<p>Hello,</p><p>please pay 49.90 EUR for order ${reference ?? ""}: <a href="${url}">${url}</a></p>`,
-    paymentStatus: "RUNNING",
-    deliveryStatus: "PENDING",
     expiresAt: new Date(advanced.expiresAt.getTime()),
     updatedAt: new Date(createdAt.getTime()),
     version: 1,
-    sendCount: 1,
-    attempts: 0,
-    nextAttemptAt: new Date(createdAt.getTime()),
-    leaseOwner: undefined,
-    leaseExpiresAt: undefined,
-    lastError: undefined,
-    messageId: undefined,
-    sentAt: undefined,
-    transactionId: undefined,
-    paymentAt: undefined,
-    ...overrides,
+    ...fields,
     createdAt,
+    payment: { status: "RUNNING", transactionId: undefined, at: undefined, ...payment },
+    delivery: {
+      status: "PENDING",
+      sendCount: 1,
+      attempts: 0,
+      nextAttemptAt: new Date(createdAt.getTime()),
+      leaseOwner: undefined,
+      leaseExpiresAt: undefined,
+      lastError: undefined,
+      messageId: undefined,
+      sentAt: undefined,
+      ...delivery,
+    },
   };
 }
 
@@ -143,7 +162,7 @@ export interface MakeOrderWithLinksOptions {
    * How many links, or the fields of each link (one link per entry).
    * @defaultValue 1
    */
-  readonly links?: number | readonly Partial<StoredLink>[] | undefined;
+  readonly links?: number | readonly LinkFields[] | undefined;
 }
 
 /**
@@ -161,7 +180,7 @@ export interface MakeOrderWithLinksOptions {
  */
 export function makeOrderWithLinks(options: MakeOrderWithLinksOptions = {}): OrderWithLinksRecords {
   const given = options.links ?? 1;
-  const overrides: readonly Partial<StoredLink>[] =
+  const overrides: readonly LinkFields[] =
     typeof given === "number" ? Array.from({ length: given }, () => ({})) : given;
   const order = makeOrder({ linkCount: overrides.length, ...options.order });
   const suffixed = overrides.length > 1 && order.reference !== undefined;

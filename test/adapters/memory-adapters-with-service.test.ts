@@ -57,7 +57,9 @@ describe("memory adapters under the service", () => {
     ]);
     expect((await store.listAttempts(c?.linkId ?? "")).map((x) => x.outcome)).toEqual(["permanent"]);
     const sentB = await store.getLink(b?.linkId ?? "");
-    expect(transport.messages.find((m) => m.to === "b@example.fr")?.headers["Message-ID"]).toBe(sentB?.messageId);
+    expect(transport.messages.find((m) => m.to === "b@example.fr")?.headers["Message-ID"]).toBe(
+      sentB?.delivery.messageId,
+    );
     expect(store.size()).toEqual({ orders: 1, links: 3, attempts: 5 });
   });
 });

@@ -33,13 +33,15 @@ describe("createMemoryStore", () => {
 
   it("rejects a record with an invalid Date, and stores nothing of it", async () => {
     const store = createMemoryStore();
-    const { order, links } = makeOrderWithLinks({ links: [{}, { nextAttemptAt: new Date(Number.NaN) }] });
+    const { order, links } = makeOrderWithLinks({ links: [{}, { delivery: { nextAttemptAt: new Date(Number.NaN) } }] });
     await expect(store.saveOrder(order, links)).rejects.toThrow(RangeError);
     expect(store.size()).toEqual({ orders: 0, links: 0, attempts: 0 });
     const good = makeOrderWithLinks();
     await store.saveOrder(good.order, good.links);
     const link = good.links[0] as StoredLink;
-    await expect(store.updateLink({ ...link, sentAt: new Date("nope"), version: 2 }, 1)).rejects.toThrow(RangeError);
+    await expect(
+      store.updateLink({ ...link, version: 2, delivery: { ...link.delivery, sentAt: new Date("nope") } }, 1),
+    ).rejects.toThrow(RangeError);
     expect(await store.getLink(link.id)).toStrictEqual(link);
   });
 
@@ -69,7 +71,13 @@ describe("createMemoryStore", () => {
     await store.saveOrder(one.order, one.links);
     await store.saveOrder(two.order, two.links);
     const moved = one.links[0] as StoredLink;
-    const next = { ...moved, orderId: two.order.id, createdAt: minutes(9), nextAttemptAt: minutes(9), version: 2 };
+    const next = {
+      ...moved,
+      orderId: two.order.id,
+      createdAt: minutes(9),
+      delivery: { ...moved.delivery, nextAttemptAt: minutes(9) },
+      version: 2,
+    };
     expect(await store.updateLink(next, 1)).toBe(true);
     const ids = async (orderId?: string) =>
       (await store.listLinks(orderId === undefined ? {} : { orderId }, { limit: 10 })).links.map((l) => l.id);
@@ -104,7 +112,7 @@ describe("createMemoryStore", () => {
     const byCreation = (x: StoredLink, y: StoredLink) =>
       x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
     const byDue = (x: StoredLink, y: StoredLink) =>
-      (x.nextAttemptAt?.getTime() ?? 0) - (y.nextAttemptAt?.getTime() ?? 0) || byCreation(x, y);
+      (x.delivery.nextAttemptAt?.getTime() ?? 0) - (y.delivery.nextAttemptAt?.getTime() ?? 0) || byCreation(x, y);
     for (let step = 0; step < 3000; step++) {
       const now = minutes(Math.floor(next() * 60));
       if (next() < 0.8) {
@@ -113,17 +121,25 @@ describe("createMemoryStore", () => {
         const changed: StoredLink = {
           ...current,
           version: current.version + 1,
-          deliveryStatus: roll < 0.6 ? "PENDING" : roll < 0.8 ? "SENT" : "FAILED",
-          nextAttemptAt: next() < 0.9 ? minutes(Math.floor(next() * 60)) : undefined,
-          leaseExpiresAt: next() < 0.3 ? minutes(Math.floor(next() * 60)) : undefined,
+          delivery: {
+            ...current.delivery,
+            status: roll < 0.6 ? "PENDING" : roll < 0.8 ? "SENT" : "FAILED",
+            nextAttemptAt: next() < 0.9 ? minutes(Math.floor(next() * 60)) : undefined,
+            leaseExpiresAt: next() < 0.3 ? minutes(Math.floor(next() * 60)) : undefined,
+          },
         };
         expect(await store.updateLink(changed, current.version)).toBe(true);
         model.set(changed.id, changed);
       } else {
         const limit = 1 + Math.floor(next() * 8);
         const due = [...model.values()]
-          .filter((l) => l.deliveryStatus === "PENDING" && l.nextAttemptAt !== undefined && l.nextAttemptAt <= now)
-          .filter((l) => l.leaseExpiresAt === undefined || l.leaseExpiresAt <= now)
+          .filter(
+            (l) =>
+              l.delivery.status === "PENDING" &&
+              l.delivery.nextAttemptAt !== undefined &&
+              l.delivery.nextAttemptAt <= now,
+          )
+          .filter((l) => l.delivery.leaseExpiresAt === undefined || l.delivery.leaseExpiresAt <= now)
           .sort(byDue)
           .slice(0, limit);
         const claimed = await store.claimDueLinks({ now, worker: `w${step}`, leaseUntil: minutes(61), limit });
@@ -131,12 +147,14 @@ describe("createMemoryStore", () => {
         for (const link of claimed) model.set(link.id, link);
       }
       if (step % 250 === 0) {
-        const pending = [...model.values()].filter((l) => l.deliveryStatus === "PENDING" && l.nextAttemptAt);
-        const times = pending.map((l) => Math.max(l.nextAttemptAt?.getTime() ?? 0, l.leaseExpiresAt?.getTime() ?? 0));
+        const pending = [...model.values()].filter((l) => l.delivery.status === "PENDING" && l.delivery.nextAttemptAt);
+        const times = pending.map((l) =>
+          Math.max(l.delivery.nextAttemptAt?.getTime() ?? 0, l.delivery.leaseExpiresAt?.getTime() ?? 0),
+        );
         expect((await store.nextDueAt())?.getTime()).toBe(times.length ? Math.min(...times) : undefined);
         const listed = (await store.listLinks({ deliveryStatuses: ["PENDING"] }, { limit: 1000 })).links;
         expect(listed).toStrictEqual(
-          [...model.values()].filter((l) => l.deliveryStatus === "PENDING").sort(byCreation),
+          [...model.values()].filter((l) => l.delivery.status === "PENDING").sort(byCreation),
         );
       }
     }

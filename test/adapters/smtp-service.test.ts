@@ -75,7 +75,7 @@ describe("the service delivering through SMTP (pooled nodemailer → smtp-server
     expect(to(MANAGER)).toHaveLength(4);
     const parsed = await server.parsed();
     const ids = parsed.filter((_, i) => server.messages[i]?.rcptTo.includes(MANAGER)).map((p) => p.messageId);
-    const brunoId = (await store.getLink(bruno.linkId))?.messageId;
+    const brunoId = (await store.getLink(bruno.linkId))?.delivery.messageId;
     expect(ids.filter((id) => id === brunoId)).toHaveLength(2);
     // The amount is formatted for French: a no-break space before the euro sign.
     const subject = (suffix: string) => `Référence Recouvrement-${suffix} – 49,90\u00a0€`;

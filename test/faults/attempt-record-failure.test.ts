@@ -29,7 +29,7 @@ async function storeFailsOnce(failing: "recordAttempt" | "updateLink"): Promise<
     },
     async updateLink(link, expectedVersion) {
       // Only the write that records the delivery: the claim does not go through updateLink.
-      if (failing === "updateLink" && !failed && link.deliveryStatus === "SENT") {
+      if (failing === "updateLink" && !failed && link.delivery.status === "SENT") {
         failed = true;
         throw new Error("connection reset");
       }
@@ -79,7 +79,7 @@ describe("the store failing on one of the two writes that record a delivery", ()
   // connection between the two writes (database-outage.test.ts counts those links).
   it("recording the attempt fails: the link stays PENDING and another worker sends it again, as documented", async () => {
     const { afterFailure, second, transport } = await storeFailsOnce("recordAttempt");
-    expect(afterFailure.deliveryStatus).toBe("PENDING");
+    expect(afterFailure.delivery.status).toBe("PENDING");
     expect(second).toMatchObject({ sent: 1, failed: 0, pending: false });
     const ids = transport.messages.map((m) => m.headers["Message-ID"]);
     expect(ids).toHaveLength(2);
@@ -89,14 +89,14 @@ describe("the store failing on one of the two writes that record a delivery", ()
   // Regression test (same bug, fixed): a SENT link whose sent attempt is not in its history.
   it("recording the attempt fails: no link is ever SENT without its sent attempt recorded", async () => {
     const { afterFailure, attemptsAfterFailure } = await storeFailsOnce("recordAttempt");
-    if (afterFailure.deliveryStatus === "SENT") expect(attemptsAfterFailure).toBeGreaterThan(0);
+    if (afterFailure.delivery.status === "SENT") expect(attemptsAfterFailure).toBeGreaterThan(0);
   });
 
   it("writing the link fails: it stays PENDING and is sent again by the next worker, with the same Message-ID", async () => {
     const { error, afterFailure, attemptsAfterFailure, second, transport, attempts } =
       await storeFailsOnce("updateLink");
     expect(error).toMatchObject({ code: "storage_failed", details: { operation: "recording a delivery" } });
-    expect(afterFailure.deliveryStatus).toBe("PENDING");
+    expect(afterFailure.delivery.status).toBe("PENDING");
     expect(attemptsAfterFailure).toBe(1);
     expect(second).toMatchObject({ sent: 1, failed: 0, pending: false });
     const ids = transport.messages.map((m) => m.headers["Message-ID"]);

@@ -117,26 +117,26 @@ function expectConsistentAfterOutage(
   const sentWithoutAttempt: StoredLink[] = [];
   for (const link of links) {
     const list = attempts.get(link.id) ?? [];
-    expect(["SENT", "PENDING"], link.id).toContain(link.deliveryStatus);
+    expect(["SENT", "PENDING"], link.id).toContain(link.delivery.status);
     expect(list.length, link.id).toBeLessThanOrEqual(1);
     for (const attempt of list)
       expect([attempt.attempt, attempt.outcome, attempt.worker]).toEqual([1, "sent", deadWorker]);
-    if (link.deliveryStatus === "SENT") {
-      expect(link.attempts).toBe(1);
-      expect(link.leaseOwner).toBeUndefined();
+    if (link.delivery.status === "SENT") {
+      expect(link.delivery.attempts).toBe(1);
+      expect(link.delivery.leaseOwner).toBeUndefined();
       expect(received.get(link.recipient), link.recipient).toBe(1);
       if (list.length === 0) sentWithoutAttempt.push(link);
     } else {
-      expect(link.attempts, link.id).toBe(0);
-      expect(link.nextAttemptAt, link.id).toBeInstanceOf(Date);
-      if (link.leaseOwner !== undefined) expect(link.leaseOwner).toBe(deadWorker);
+      expect(link.delivery.attempts, link.id).toBe(0);
+      expect(link.delivery.nextAttemptAt, link.id).toBeInstanceOf(Date);
+      if (link.delivery.leaseOwner !== undefined) expect(link.delivery.leaseOwner).toBe(deadWorker);
       if ((received.get(link.recipient) ?? 0) > 0) sentButPending.push(link);
       else expect(list, link.id).toEqual([]);
     }
   }
   // Only the links in flight when the database went away can have been sent without being recorded.
   expect(sentButPending.length + sentWithoutAttempt.length).toBeLessThanOrEqual(CONCURRENCY);
-  expect(links.filter((l) => l.leaseOwner === deadWorker).length).toBeLessThanOrEqual(CONCURRENCY);
+  expect(links.filter((l) => l.delivery.leaseOwner === deadWorker).length).toBeLessThanOrEqual(CONCURRENCY);
   return { sentButPending, sentWithoutAttempt };
 }
 
@@ -152,7 +152,7 @@ function expectFinished(
   received: (recipient: string) => number,
 ): { duplicates: number; withoutAttempt: number } {
   expect(links).toHaveLength(LINKS);
-  expect(links.every((l) => l.deliveryStatus === "SENT")).toBe(true);
+  expect(links.every((l) => l.delivery.status === "SENT")).toBe(true);
   let duplicates = 0;
   for (const recipient of recipients) {
     expect(received(recipient), recipient).toBeGreaterThanOrEqual(1);
@@ -162,7 +162,7 @@ function expectFinished(
   let withoutAttempt = 0;
   for (const link of links) {
     const list = attempts.get(link.id) ?? [];
-    expect(link.attempts, link.id).toBe(1);
+    expect(link.delivery.attempts, link.id).toBe(1);
     expect(list.length, link.id).toBeLessThanOrEqual(received(link.recipient));
     for (const attempt of list) expect([attempt.attempt, attempt.outcome], link.id).toEqual([1, "sent"]);
     if (list.length === 0) withoutAttempt++;
@@ -213,7 +213,7 @@ describe("the embedded PGlite database closed under deliver, then opened again f
         const laterTransport = countingTransport();
         const report = await service(reopened, laterTransport, "worker-after").deliver();
         expect(report).toMatchObject({ failed: 0, pending: false });
-        expect(report.sent).toBe(left.filter((l) => l.deliveryStatus === "PENDING").length);
+        expect(report.sent).toBe(left.filter((l) => l.delivery.status === "PENDING").length);
         const links = await allLinks(reopened);
         const { duplicates, withoutAttempt } = expectFinished(
           links,

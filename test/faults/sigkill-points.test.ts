@@ -68,11 +68,11 @@ describe.skipIf(!databaseUrl)("a delivery worker killed with SIGKILL at five poi
 
         // What the dead worker left: the links it still held, each with a lease that has not ended yet.
         const left = await allLinks(store);
-        const held = left.filter((l) => l.deliveryStatus === "PENDING" && l.leaseOwner === killedId);
-        const sentBeforeKill = left.filter((l) => l.deliveryStatus === "SENT").length;
+        const held = left.filter((l) => l.delivery.status === "PENDING" && l.delivery.leaseOwner === killedId);
+        const sentBeforeKill = left.filter((l) => l.delivery.status === "SENT").length;
         expect(held.length).toBeLessThanOrEqual(CONCURRENCY);
         expect(sentBeforeKill).toBeGreaterThanOrEqual(killed.sent());
-        expect(left.every((l) => l.deliveryStatus !== "FAILED")).toBe(true);
+        expect(left.every((l) => l.delivery.status !== "FAILED")).toBe(true);
 
         const rescue = startWorkerProcess(schema, sink.port, `rescue-after-${point}`, LEASE_MS, CONCURRENCY);
         expect(await rescue.exited, rescue.stderr()).toBe(0);
@@ -81,7 +81,7 @@ describe.skipIf(!databaseUrl)("a delivery worker killed with SIGKILL at five poi
 
         const links = await allLinks(store);
         expect(links).toHaveLength(LINKS);
-        expect(links.every((l) => l.deliveryStatus === "SENT")).toBe(true);
+        expect(links.every((l) => l.delivery.status === "SENT")).toBe(true);
         expect(sentBeforeKill + rescue.sent()).toBe(LINKS);
 
         let duplicates = 0;
@@ -101,9 +101,9 @@ describe.skipIf(!databaseUrl)("a delivery worker killed with SIGKILL at five poi
           const rescued = attempts.filter((a) => a.worker.startsWith("rescue-"));
           expect(rescued.length, link.id).toBeGreaterThanOrEqual(1);
           for (const attempt of rescued) {
-            expect(attempt.at.getTime(), link.id).toBeGreaterThanOrEqual(link.leaseExpiresAt?.getTime() ?? 0);
+            expect(attempt.at.getTime(), link.id).toBeGreaterThanOrEqual(link.delivery.leaseExpiresAt?.getTime() ?? 0);
           }
-          expect(byId.get(link.id)?.attempts, link.id).toBe(attempts[attempts.length - 1]?.attempt);
+          expect(byId.get(link.id)?.delivery.attempts, link.id).toBe(attempts[attempts.length - 1]?.attempt);
         }
         console.log(
           `SIGKILL after ${point} sends: ${sentBeforeKill} SENT at the kill, ${held.length} links held by the dead worker, ` +

@@ -101,7 +101,7 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
     links = await allLinks(store);
     for (const link of links) attempts.set(link.id, await store.listAttempts(link.id));
     const counts = smtp.counts();
-    const sent = links.filter((l) => l.deliveryStatus === "SENT").length;
+    const sent = links.filter((l) => l.delivery.status === "SENT").length;
     console.log(
       `SMTP faults: ${LINKS} links in ${elapsedMs} ms, ${smtp.events.length} messages reached the server, ` +
         `${smtp.connections} connections (${smtp.connectionErrors.length} reset); ${sent} SENT, ${LINKS - sent} FAILED; fault mix seen: ${JSON.stringify(counts)}`,
@@ -117,18 +117,18 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
     expect(report.pending).toBe(false);
     expect(links).toHaveLength(LINKS);
     expect(report.sent + report.failed).toBe(LINKS);
-    const statuses = new Set(links.map((l) => l.deliveryStatus));
+    const statuses = new Set(links.map((l) => l.delivery.status));
     expect([...statuses].every((s) => s === "SENT" || s === "FAILED")).toBe(true);
-    expect(links.filter((l) => l.deliveryStatus === "SENT")).toHaveLength(report.sent);
+    expect(links.filter((l) => l.delivery.status === "SENT")).toHaveLength(report.sent);
     for (const link of links) {
-      expect(link.leaseOwner, link.id).toBeUndefined();
-      if (link.deliveryStatus === "FAILED") {
-        expect(typeof link.lastError, link.id).toBe("string");
-        expect((link.lastError ?? "").trim().length, link.id).toBeGreaterThan(0);
+      expect(link.delivery.leaseOwner, link.id).toBeUndefined();
+      if (link.delivery.status === "FAILED") {
+        expect(typeof link.delivery.lastError, link.id).toBe("string");
+        expect((link.delivery.lastError ?? "").trim().length, link.id).toBeGreaterThan(0);
       } else {
-        expect(link.messageId).toBe(`<${link.id}.1@${MESSAGE_ID_DOMAIN}>`);
-        expect(link.sentAt).toBeInstanceOf(Date);
-        expect(link.lastError).toBeUndefined();
+        expect(link.delivery.messageId).toBe(`<${link.id}.1@${MESSAGE_ID_DOMAIN}>`);
+        expect(link.delivery.sentAt).toBeInstanceOf(Date);
+        expect(link.delivery.lastError).toBeUndefined();
       }
     }
     expect(elapsedMs).toBeLessThan(60_000);
@@ -148,12 +148,12 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
   it("records at most maxAttempts attempts per link, one per attempt, as the link counts them", () => {
     for (const link of links) {
       const list = attempts.get(link.id) ?? [];
-      expect(link.attempts, link.id).toBeGreaterThanOrEqual(1);
-      expect(link.attempts, link.id).toBeLessThanOrEqual(MAX_ATTEMPTS);
+      expect(link.delivery.attempts, link.id).toBeGreaterThanOrEqual(1);
+      expect(link.delivery.attempts, link.id).toBeLessThanOrEqual(MAX_ATTEMPTS);
       expect(
         list.map((a) => a.attempt),
         link.id,
-      ).toEqual(Array.from({ length: link.attempts }, (_, i) => i + 1));
+      ).toEqual(Array.from({ length: link.delivery.attempts }, (_, i) => i + 1));
       const outcomes = list.map((a) => a.outcome);
       // Every attempt but the last was a transient failure; the last decides the status.
       expect(
@@ -161,10 +161,10 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
         link.id,
       ).toBe(true);
       const last = list[list.length - 1];
-      if (link.deliveryStatus === "SENT") expect(last?.outcome, link.id).toBe("sent");
+      if (link.delivery.status === "SENT") expect(last?.outcome, link.id).toBe("sent");
       else if (last?.outcome === "transient") {
-        expect(link.attempts, link.id).toBe(MAX_ATTEMPTS);
-        expect(link.lastError, link.id).toContain(`(after ${MAX_ATTEMPTS} attempts)`);
+        expect(link.delivery.attempts, link.id).toBe(MAX_ATTEMPTS);
+        expect(link.delivery.lastError, link.id).toContain(`(after ${MAX_ATTEMPTS} attempts)`);
       } else expect(last?.outcome, link.id).toBe("permanent");
     }
   });
@@ -172,10 +172,10 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
   it("sends no link twice: the server accepted each SENT link's message exactly once and no FAILED link's", async () => {
     const accepted = smtp.acceptedBy();
     for (const link of links) {
-      expect(accepted.get(link.recipient) ?? 0, link.recipient).toBe(link.deliveryStatus === "SENT" ? 1 : 0);
+      expect(accepted.get(link.recipient) ?? 0, link.recipient).toBe(link.delivery.status === "SENT" ? 1 : 0);
     }
     const ids = smtp.messages.map((m) => messageIdOf(m.raw));
-    const expected = links.filter((l) => l.deliveryStatus === "SENT").map((l) => l.messageId);
+    const expected = links.filter((l) => l.delivery.status === "SENT").map((l) => l.delivery.messageId);
     expect(ids.slice().sort()).toEqual(expected.slice().sort());
   });
 
@@ -231,8 +231,8 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
         if (attempt.outcome === "sent") continue;
         expect(attempt.error ?? "", link.id).toContain(link.recipient);
       }
-      if (link.deliveryStatus === "FAILED" && !(link.lastError ?? "").includes("attempts")) {
-        expect(link.lastError, link.id).toMatch(/550/);
+      if (link.delivery.status === "FAILED" && !(link.delivery.lastError ?? "").includes("attempts")) {
+        expect(link.delivery.lastError, link.id).toMatch(/550/);
       }
     }
   });

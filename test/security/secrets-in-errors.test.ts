@@ -148,9 +148,9 @@ describe("SMTP credentials", () => {
       });
       const { results, link, attempts, events } = await deliverThrough(transport);
       expect(results.map((result) => result.deliveryStatus)).toEqual(["FAILED"]);
-      expect(link.lastError).toMatch(/535/);
+      expect(link.delivery.lastError).toMatch(/535/);
       expect(attempts.map((attempt) => attempt.outcome)).toEqual(["permanent"]);
-      const seen = JSON.stringify({ results, lastError: link.lastError, attempts, events });
+      const seen = JSON.stringify({ results, lastError: link.delivery.lastError, attempts, events });
       expect(secretsIn(seen, SMTP_SECRETS)).toEqual([]);
       expect(events.map((event) => event.type)).toEqual(["created", "delivery_failed"]);
     },
@@ -162,8 +162,8 @@ describe("SMTP credentials", () => {
     const transport = createSmtpTransport({ transport: createTransport(url), from: "noreply@example.fr" });
     const { results, link, attempts, events } = await deliverThrough(transport);
     expect(results.map((result) => result.deliveryStatus)).toEqual(["FAILED"]);
-    expect(link.lastError).toMatch(/ECONNREFUSED/);
-    const seen = JSON.stringify({ results, lastError: link.lastError, attempts, events });
+    expect(link.delivery.lastError).toMatch(/ECONNREFUSED/);
+    const seen = JSON.stringify({ results, lastError: link.delivery.lastError, attempts, events });
     expect(secretsIn(seen, [...SMTP_SECRETS, url])).toEqual([]);
     // The transport's own error, cause included.
     const direct = await transport

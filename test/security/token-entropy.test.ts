@@ -217,10 +217,10 @@ describe("the token never leaves the service through an event or an error", () =
     ]);
     for (const error of errors) expect(secretsIn(errorText(error), secrets), errorText(error)).toEqual([]);
     // The delivery error of carol's link (kept as lastError and in the attempts) does not hold it either.
-    const failed = stored.find((link) => link.deliveryStatus === "FAILED");
-    expect(failed?.lastError).toMatch(/550/);
+    const failed = stored.find((link) => link.delivery.status === "FAILED");
+    expect(failed?.delivery.lastError).toMatch(/550/);
     const attempts = await Promise.all(stored.map((link) => store.listAttempts(link.id)));
     expect(secretsIn(JSON.stringify(attempts), secrets)).toEqual([]);
-    expect(secretsIn(failed?.lastError ?? "", secrets)).toEqual([]);
+    expect(secretsIn(failed?.delivery.lastError ?? "", secrets)).toEqual([]);
   });
 });

@@ -23,10 +23,9 @@ describe("createPaylinks deliver", () => {
       const report = await world.paylinks.deliver();
       expect(report).toMatchObject({ sent: 1, failed: 1, pending: false });
       const byRecipient = new Map((await allLinks(world.store)).map((link) => [link.recipient, link]));
-      expect(byRecipient.get("a@example.fr")?.deliveryStatus).toBe("SENT");
+      expect(byRecipient.get("a@example.fr")?.delivery.status).toBe("SENT");
       expect(byRecipient.get("b@example.fr")).toMatchObject({
-        deliveryStatus: "FAILED",
-        lastError: "unknown shop shop-2",
+        delivery: { status: "FAILED", lastError: "unknown shop shop-2" },
       });
       expect(world.transport.messages.map((m) => m.to)).toEqual(["a@example.fr"]);
     });

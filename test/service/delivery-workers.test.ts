@@ -26,7 +26,7 @@ describe("createPaylinks deliver with several workers", () => {
       const [a, b] = await Promise.all([one.paylinks.deliver(), two.paylinks.deliver()]);
       const links = await allLinks(one.store);
       expect(links).toHaveLength(200);
-      expect(links.every((link) => link.deliveryStatus === "SENT")).toBe(true);
+      expect(links.every((link) => link.delivery.status === "SENT")).toBe(true);
       const counts = sendsPerLink(one.transport);
       expect(counts.size).toBe(200);
       expect([...counts.values()].every((count) => count === 1)).toBe(true);
@@ -104,7 +104,7 @@ describe("createPaylinks deliver with several workers", () => {
       void frozen.paylinks.deliver();
       await settle();
       expect(live.transport.messages).toHaveLength(2);
-      const heldByDead = (await allLinks(live.store)).filter((l) => l.leaseOwner === "frozen");
+      const heldByDead = (await allLinks(live.store)).filter((l) => l.delivery.leaseOwner === "frozen");
       expect(heldByDead).toHaveLength(3);
 
       const report = await live.paylinks.deliver();
@@ -112,7 +112,7 @@ describe("createPaylinks deliver with several workers", () => {
       const counts = sendsPerLink(live.transport);
       expect(counts.size).toBe(10);
       expect([...counts.values()].every((count) => count === 1)).toBe(true);
-      expect((await allLinks(live.store)).every((l) => l.deliveryStatus === "SENT")).toBe(true);
+      expect((await allLinks(live.store)).every((l) => l.delivery.status === "SENT")).toBe(true);
     });
 
     it("a transport that rejects in the middle of a batch does not stop it: that link is retried", async () => {

@@ -71,7 +71,7 @@ describe("createPaylinks deliver", () => {
       const result = first(results);
       expect(result).toMatchObject({ deliveryStatus: "SENT", error: undefined });
       const link = await storedLink(world.store, result.linkId);
-      expect(link).toMatchObject({ deliveryStatus: "SENT", attempts: 4, lastError: undefined });
+      expect(link).toMatchObject({ delivery: { status: "SENT", attempts: 4, lastError: undefined } });
       const attempts = await world.store.listAttempts(link.id);
       expect(attempts.map((a) => [a.attempt, a.outcome])).toEqual([
         [1, "transient"],
@@ -122,7 +122,7 @@ describe("createPaylinks deliver", () => {
       expect(result.error).toContain("451");
       expect(result.error).toContain("after 3 attempts");
       const link = await storedLink(world.store, result.linkId);
-      expect(link).toMatchObject({ deliveryStatus: "FAILED", attempts: 3, lastError: result.error });
+      expect(link).toMatchObject({ delivery: { status: "FAILED", attempts: 3, lastError: result.error } });
       expect(await world.store.listAttempts(link.id)).toHaveLength(3);
       expect(world.transport.messages).toHaveLength(0);
       expect(world.events.filter((e) => e.type === "delivery_failed")).toMatchObject([
@@ -145,7 +145,7 @@ describe("createPaylinks deliver", () => {
       ]);
       expect(results[1]?.error).toContain("550");
       const bob = await storedLink(world.store, results[1]?.linkId ?? "");
-      expect(bob.attempts).toBe(1);
+      expect(bob.delivery.attempts).toBe(1);
       expect(world.transport.messages.map((m) => m.to)).toEqual([ALICE, CAROL]);
     });
 
@@ -180,7 +180,7 @@ describe("createPaylinks deliver", () => {
         `<${link.id}.1@paylinks.invalid>`,
         `<${link.id}.1@paylinks.invalid>`,
       ]);
-      expect(link.messageId).toBe(`<${link.id}.1@paylinks.invalid>`);
+      expect(link.delivery.messageId).toBe(`<${link.id}.1@paylinks.invalid>`);
       await world.paylinks.resend(link.id, { actor: OWNER });
       await world.paylinks.deliver();
       expect(world.transport.messages.map((m) => m.headers["Message-ID"])).toEqual([

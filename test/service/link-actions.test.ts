@@ -22,7 +22,11 @@ describe("createPaylinks update", () => {
       const link = await sentLink(world);
       const updated = await world.paylinks.update(link.id, { amount: 1234, buyerReference: "CLI-9" }, { actor: OWNER });
       expect(updated).toMatchObject({ id: link.id, token: link.token, url: link.url, reference: link.reference });
-      expect(updated).toMatchObject({ amount: 1234, buyerReference: "CLI-9", deliveryStatus: "PENDING", sendCount: 2 });
+      expect(updated).toMatchObject({
+        amount: 1234,
+        buyerReference: "CLI-9",
+        delivery: { status: "PENDING", sendCount: 2 },
+      });
       expect(updated.text).toContain("12,34");
       expect(updated.text).not.toContain("49,90");
       expect(await storedLink(world.store, link.id)).toEqual(updated);
@@ -54,7 +58,7 @@ describe("createPaylinks update", () => {
       world.clock.advance(PAST_EXPIRY_MS);
       await world.paylinks.expireDue({ actor: OWNER });
       const updated = await world.paylinks.update(link.id, { advanced: { validityDays: 2 } }, { actor: OWNER });
-      expect(updated).toMatchObject({ paymentStatus: "RUNNING", deliveryStatus: "PENDING" });
+      expect(updated).toMatchObject({ payment: { status: "RUNNING" }, delivery: { status: "PENDING" } });
       expect(updated.expiresAt).toEqual(new Date("2026-12-11T22:59:59Z"));
     });
 
@@ -86,7 +90,7 @@ describe("createPaylinks update", () => {
       const world = makeWorld();
       const link = await sentLink(world);
       await expect(world.paylinks.update(link.id, { channel: "email" }, { actor: OWNER })).resolves.toMatchObject({
-        sendCount: 2,
+        delivery: { sendCount: 2 },
       });
     });
 
@@ -147,7 +151,7 @@ describe("createPaylinks changeExpiry", () => {
       await world.paylinks.expireDue({ actor: OWNER });
       const sent = world.transport.messages.length;
       const changed = await world.paylinks.changeExpiry(link.id, { expiresAt: "2026-12-20" }, { actor: OWNER });
-      expect(changed).toMatchObject({ paymentStatus: "RUNNING", deliveryStatus: "SENT", sendCount: 1 });
+      expect(changed).toMatchObject({ payment: { status: "RUNNING" }, delivery: { status: "SENT", sendCount: 1 } });
       expect(changed.expiresAt).toEqual(new Date("2026-12-20T22:59:59Z"));
       expect(world.transport.messages.length).toBe(sent);
       const report = await world.paylinks.deliver();
@@ -160,7 +164,7 @@ describe("createPaylinks changeExpiry", () => {
       const link = await sentLink(world);
       world.clock.advance(PAST_EXPIRY_MS);
       const changed = await world.paylinks.changeExpiry(link.id, { validityDays: 1 }, { actor: OWNER });
-      expect(changed.paymentStatus).toBe("RUNNING");
+      expect(changed.payment.status).toBe("RUNNING");
       await expect(world.paylinks.expireDue({ actor: OWNER })).resolves.toEqual({ expired: 0 });
     });
   });
@@ -236,7 +240,7 @@ describe("createPaylinks cancel and reactivate", () => {
     await world.paylinks.cancel(link.id, { actor: OWNER });
     world.clock.set(link.expiresAt);
     await expect(world.paylinks.reactivate(link.id, { actor: OWNER })).resolves.toMatchObject({
-      paymentStatus: "RUNNING",
+      payment: { status: "RUNNING" },
     });
   });
 });
@@ -265,8 +269,8 @@ describe("createPaylinks duplicate", () => {
       bcc: link.bcc,
       message,
       reference: undefined,
-      paymentStatus: "RUNNING",
-      deliveryStatus: "PENDING",
+      payment: { status: "RUNNING" },
+      delivery: { status: "PENDING" },
     });
     expect(copy.order.reference).toBeUndefined();
     expect(await storedLink(world.store, link.id)).toEqual(link);
@@ -327,7 +331,7 @@ describe("createPaylinks recordPayment", () => {
       { status: "PAID", transactionId: "tx-1" },
       { actor: OWNER },
     );
-    expect(paid).toMatchObject({ paymentStatus: "PAID", transactionId: "tx-1", paymentAt: world.clock.now() });
+    expect(paid).toMatchObject({ payment: { status: "PAID", transactionId: "tx-1", at: world.clock.now() } });
     await world.paylinks.deliver();
     expect(world.transport.messages).toHaveLength(0);
   });

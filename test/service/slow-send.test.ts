@@ -33,7 +33,7 @@ describe("createPaylinks deliver", () => {
       );
       await Promise.all([a.deliver(), b.deliver()]);
       const link = await store.getLink(links[0]?.id as string);
-      expect(link?.deliveryStatus).toBe("SENT");
+      expect(link?.delivery.status).toBe("SENT");
       // Worker a sends, b takes the link when a's lease ends and sends it too; a's success then ends it.
       expect(capture.messages.length).toBeGreaterThanOrEqual(1);
       expect(capture.messages.length).toBeLessThanOrEqual(3);

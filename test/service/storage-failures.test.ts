@@ -57,13 +57,13 @@ describe("createPaylinks with a failing store", () => {
       expect(error.cause).toBe(cause);
       // The other links in flight were finished before the error was thrown.
       const afterCrash = await allLinks(world.store);
-      expect(afterCrash.filter((l) => l.deliveryStatus === "SENT")).toHaveLength(4);
+      expect(afterCrash.filter((l) => l.delivery.status === "SENT")).toHaveLength(4);
 
       // The unrecorded link is still leased to this worker: the next deliver waits for the lease, then sends it.
       await world.paylinks.deliver();
       const links = await allLinks(world.store);
       expect(links).toHaveLength(5);
-      expect(links.every((link) => link.deliveryStatus === "SENT")).toBe(true);
+      expect(links.every((link) => link.delivery.status === "SENT")).toBe(true);
       const counts = sendsPerLink(world.transport);
       expect(counts.size).toBe(5);
       expect([...counts.values()].sort()).toEqual([1, 1, 1, 1, 2]);
@@ -76,7 +76,7 @@ describe("createPaylinks with a failing store", () => {
       await world.paylinks.createOrder(linkRequest({ recipients: recipients(4) }), { actor: OWNER });
       await expect(world.paylinks.deliver()).rejects.toMatchObject({ code: "storage_failed" });
       await world.paylinks.deliver();
-      expect((await allLinks(world.store)).every((link) => link.deliveryStatus === "SENT")).toBe(true);
+      expect((await allLinks(world.store)).every((link) => link.delivery.status === "SENT")).toBe(true);
       expect(sendsPerLink(world.transport).size).toBe(4);
     });
   });
@@ -114,7 +114,7 @@ describe("createPaylinks with a failing store", () => {
       expect(world.events.slice(eventsBefore)).toEqual([]);
       // The store works again: the same call succeeds.
       await world.paylinks.cancel(link.id, { actor: OWNER });
-      expect((await storedLink(world.store, link.id)).paymentStatus).toBe("CANCELLED");
+      expect((await storedLink(world.store, link.id)).payment.status).toBe("CANCELLED");
     });
 
     it("reading fails: storage_failed naming the read", async () => {

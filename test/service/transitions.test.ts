@@ -25,7 +25,7 @@ async function linkIn(state: State): Promise<{ world: World; link: StoredLink }>
     if (state === "EXPIRED") await paylinks.expireDue({ actor });
   }
   const stored = await storedLink(world.store, link.id);
-  expect(stored.paymentStatus).toBe(state === "LAPSED" ? "RUNNING" : state);
+  expect(stored.payment.status).toBe(state === "LAPSED" ? "RUNNING" : state);
   return { world, link: stored };
 }
 
@@ -44,9 +44,8 @@ const ACTIONS: readonly ActionCase[] = [
     run: (w, l) => w.paylinks.resend(l.id, { actor: OWNER }),
     check: (after, before, _w, events) => {
       expect(after).toMatchObject({
-        paymentStatus: "RUNNING",
-        deliveryStatus: "PENDING",
-        sendCount: before.sendCount + 1,
+        payment: { status: "RUNNING" },
+        delivery: { status: "PENDING", sendCount: before.delivery.sendCount + 1 },
       });
       expect(events).toEqual(["resent"]);
     },
@@ -56,8 +55,8 @@ const ACTIONS: readonly ActionCase[] = [
     allowedIn: ["RUNNING", "EXPIRED", "LAPSED"],
     run: (w, l) => w.paylinks.update(l.id, { amount: 1234, advanced: { validityDays: 5 } }, { actor: OWNER }),
     check: (after, before, w, events) => {
-      expect(after).toMatchObject({ paymentStatus: "RUNNING", deliveryStatus: "PENDING", amount: 1234 });
-      expect(after.sendCount).toBe(before.sendCount + 1);
+      expect(after).toMatchObject({ payment: { status: "RUNNING" }, delivery: { status: "PENDING" }, amount: 1234 });
+      expect(after.delivery.sendCount).toBe(before.delivery.sendCount + 1);
       expect(after.expiresAt.getTime()).toBeGreaterThan(w.clock.now().getTime());
       expect(events).toEqual(["updated"]);
     },
@@ -67,8 +66,8 @@ const ACTIONS: readonly ActionCase[] = [
     allowedIn: ["RUNNING", "EXPIRED", "LAPSED"],
     run: (w, l) => w.paylinks.changeExpiry(l.id, { validityDays: 5 }, { actor: OWNER }),
     check: (after, before, w, events) => {
-      expect(after).toMatchObject({ paymentStatus: "RUNNING", deliveryStatus: before.deliveryStatus });
-      expect(after.sendCount).toBe(before.sendCount);
+      expect(after).toMatchObject({ payment: { status: "RUNNING" }, delivery: { status: before.delivery.status } });
+      expect(after.delivery.sendCount).toBe(before.delivery.sendCount);
       expect(after.expiresAt.getTime()).toBeGreaterThan(w.clock.now().getTime());
       expect(events).toEqual(["expiry_changed"]);
     },
@@ -78,7 +77,7 @@ const ACTIONS: readonly ActionCase[] = [
     allowedIn: ["RUNNING"],
     run: (w, l) => w.paylinks.cancel(l.id, { actor: OWNER }),
     check: (after, _before, _w, events) => {
-      expect(after.paymentStatus).toBe("CANCELLED");
+      expect(after.payment.status).toBe("CANCELLED");
       expect(events).toEqual(["cancelled"]);
     },
   },
@@ -87,7 +86,7 @@ const ACTIONS: readonly ActionCase[] = [
     allowedIn: ["CANCELLED"],
     run: (w, l) => w.paylinks.reactivate(l.id, { actor: OWNER }),
     check: (after, _before, _w, events) => {
-      expect(after.paymentStatus).toBe("RUNNING");
+      expect(after.payment.status).toBe("RUNNING");
       expect(events).toEqual(["reactivated"]);
     },
   },
@@ -106,7 +105,7 @@ const ACTIONS: readonly ActionCase[] = [
     allowedIn: ["RUNNING"],
     run: (w, l) => w.paylinks.recordPayment(l.id, { status: "PAID", transactionId: "tx-2" }, { actor: OWNER }),
     check: (after, _before, _w, events) => {
-      expect(after).toMatchObject({ paymentStatus: "PAID", transactionId: "tx-2" });
+      expect(after).toMatchObject({ payment: { status: "PAID", transactionId: "tx-2" } });
       expect(events).toEqual(["paid"]);
     },
   },
@@ -158,7 +157,7 @@ describe("createPaylinks link actions in every payment status", () => {
       const { world, link } = await linkIn("LAPSED");
       const eventsBefore = world.events.length;
       await expect(world.paylinks.expireDue({ actor: OWNER })).resolves.toEqual({ expired: 1 });
-      expect((await storedLink(world.store, link.id)).paymentStatus).toBe("EXPIRED");
+      expect((await storedLink(world.store, link.id)).payment.status).toBe("EXPIRED");
       expect(world.events.slice(eventsBefore)).toMatchObject([{ type: "expired", linkId: link.id, actorId: OWNER.id }]);
     });
 

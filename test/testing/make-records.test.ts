@@ -45,28 +45,21 @@ describe("record makers (paylinks/testing)", () => {
     it("builds a link as the service stores it: RUNNING, PENDING, due at creation, version 1", () => {
       const link = makeLink();
       expect(link).toMatchObject({
-        paymentStatus: "RUNNING",
-        deliveryStatus: "PENDING",
+        payment: { status: "RUNNING" },
+        delivery: { status: "PENDING", sendCount: 1, attempts: 0 },
         version: 1,
-        sendCount: 1,
-        attempts: 0,
       });
-      expect(link.nextAttemptAt).toEqual(link.createdAt);
+      expect(link.delivery.nextAttemptAt).toEqual(link.createdAt);
       expect(link.updatedAt).toEqual(link.createdAt);
       expect(link.expiresAt).toEqual(link.advanced.expiresAt);
       expect(isEmailAddress(link.recipient)).toBe(true);
       expect(link.token.length).toBeGreaterThanOrEqual(16);
       expect(link.url).toContain(link.token);
-      for (const key of [
-        "leaseOwner",
-        "leaseExpiresAt",
-        "lastError",
-        "messageId",
-        "sentAt",
-        "transactionId",
-        "paymentAt",
-      ]) {
-        expect(Object.hasOwn(link, key)).toBe(true);
+      for (const key of ["leaseOwner", "leaseExpiresAt", "lastError", "messageId", "sentAt"]) {
+        expect(Object.hasOwn(link.delivery, key), `delivery.${key}`).toBe(true);
+      }
+      for (const key of ["transactionId", "at"]) {
+        expect(Object.hasOwn(link.payment, key), `payment.${key}`).toBe(true);
       }
     });
 
@@ -80,7 +73,7 @@ describe("record makers (paylinks/testing)", () => {
     it("keeps an explicit undefined reference, and moves the dependent dates with createdAt", () => {
       const link = makeLink({ reference: undefined, createdAt: new Date("2026-01-10T08:00:00Z") });
       expect(link.reference).toBeUndefined();
-      expect(link.nextAttemptAt).toEqual(new Date("2026-01-10T08:00:00Z"));
+      expect(link.delivery.nextAttemptAt).toEqual(new Date("2026-01-10T08:00:00Z"));
       expect(link.expiresAt.getTime() - link.createdAt.getTime()).toBeLessThan(8 * DAY_MS);
     });
   });
@@ -106,9 +99,9 @@ describe("record makers (paylinks/testing)", () => {
 
     it("keeps a single link's reference unsuffixed, and takes each link's own fields", () => {
       expect(makeOrderWithLinks().links[0]?.reference).toBe("INV-2026-0001");
-      const { links } = makeOrderWithLinks({ links: [{ id: "x" }, { deliveryStatus: "SENT" }] });
+      const { links } = makeOrderWithLinks({ links: [{ id: "x" }, { delivery: { status: "SENT" } }] });
       expect(links[0]?.id).toBe("x");
-      expect(links[1]?.deliveryStatus).toBe("SENT");
+      expect(links[1]?.delivery.status).toBe("SENT");
     });
   });
 

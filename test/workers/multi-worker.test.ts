@@ -53,7 +53,7 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
     let cursor: string | undefined;
     do {
       const page = await store.listLinks({}, { limit: 1000, cursor });
-      for (const link of page.links) counts.set(link.deliveryStatus, (counts.get(link.deliveryStatus) ?? 0) + 1);
+      for (const link of page.links) counts.set(link.delivery.status, (counts.get(link.delivery.status) ?? 0) + 1);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     return counts;

@@ -1,5 +1,5 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { IndexKey } from "./sorted-index";
+import type { ListingKey } from "./link-order";
 
 const PREFIX = "m1.";
 
@@ -15,18 +15,18 @@ function fromBase64Url(text: string): string {
 }
 
 /** The cursor after a link: its creation instant and id, encoded. Internal. */
-export function encodeCursor(key: IndexKey): string {
-  return PREFIX + toBase64Url(JSON.stringify([key.a, key.id]));
+export function encodeCursor(key: ListingKey): string {
+  return PREFIX + toBase64Url(JSON.stringify([key.createdAt, key.id]));
 }
 
 /** Reads a cursor made by {@link encodeCursor}; throws `invalid_request` for anything else. Internal. */
-export function decodeCursor(cursor: string): IndexKey {
+export function decodeCursor(cursor: string): ListingKey {
   try {
     if (cursor.startsWith(PREFIX)) {
       const decoded: unknown = JSON.parse(fromBase64Url(cursor.slice(PREFIX.length)));
       if (Array.isArray(decoded) && decoded.length === 2) {
         const [a, id] = decoded as unknown[];
-        if (typeof a === "number" && Number.isFinite(a) && typeof id === "string") return { a, b: 0, id };
+        if (typeof a === "number" && Number.isFinite(a) && typeof id === "string") return { createdAt: a, id };
       }
     }
   } catch {

@@ -1,5 +1,5 @@
+import type { LinkFilter } from "../../ports/order-store";
 import type { StoredLink } from "../../ports/payment-order-records";
-import type { LinkFilter } from "../../ports/payment-order-store";
 
 const among = <T>(list: readonly T[] | undefined, value: T): boolean => list === undefined || list.includes(value);
 
@@ -12,8 +12,8 @@ export function matchesFilter(link: StoredLink, filter: LinkFilter): boolean {
     among(filter.shopIds, link.shopId) &&
     among(filter.modes, link.mode) &&
     (filter.orderId === undefined || link.orderId === filter.orderId) &&
-    among(filter.paymentStatuses, link.paymentStatus) &&
-    among(filter.deliveryStatuses, link.deliveryStatus) &&
+    among(filter.paymentStatuses, link.payment.status) &&
+    among(filter.deliveryStatuses, link.delivery.status) &&
     (filter.referencePrefix === undefined || link.reference?.startsWith(filter.referencePrefix) === true) &&
     (filter.recipient === undefined || link.recipient.toLowerCase() === filter.recipient.toLowerCase()) &&
     (filter.createdFrom === undefined || link.createdAt.getTime() >= filter.createdFrom.getTime()) &&

@@ -1,13 +1,8 @@
 import { preview } from "../../internal/preview";
 import { PaylinksError } from "../../issues/paylinks-error";
+import type { ClaimRequest, PaymentOrderStore } from "../../ports/delivery-queue";
+import type { LinkFilter, LinkPage, PageRequest } from "../../ports/order-store";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
-import type {
-  ClaimRequest,
-  LinkFilter,
-  LinkPage,
-  PageRequest,
-  PaymentOrderStore,
-} from "../../ports/payment-order-store";
 import { attemptFromRow, LINK_COLUMNS, linkFromRow, orderFromRow, orderValues } from "./row-mapping";
 import { migrate, quoteSchema } from "./schema";
 import { inTransaction, type PostgresClient, type SqlQueryable } from "./sql-client";
@@ -210,7 +205,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         .map(linkFromRow)
         .sort(
           (a, b) =>
-            (a.nextAttemptAt?.getTime() ?? 0) - (b.nextAttemptAt?.getTime() ?? 0) ||
+            (a.delivery.nextAttemptAt?.getTime() ?? 0) - (b.delivery.nextAttemptAt?.getTime() ?? 0) ||
             a.createdAt.getTime() - b.createdAt.getTime() ||
             (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
         );

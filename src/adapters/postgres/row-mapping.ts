@@ -1,6 +1,12 @@
 import type { AdvancedParameters } from "../../advanced/advanced-parameters";
 import type { MessageTemplate } from "../../message/message-template";
-import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
+import type {
+  DeliveryAttempt,
+  DeliveryStatus,
+  PaymentStatus,
+  StoredLink,
+  StoredOrder,
+} from "../../ports/payment-order-records";
 
 type Row = Record<string, unknown>;
 
@@ -58,22 +64,26 @@ export function linkFromRow(row: Row): StoredLink {
     subject: String(row.subject),
     text: String(row.text_body),
     html: String(row.html_body),
-    paymentStatus: row.payment_status as StoredLink["paymentStatus"],
-    deliveryStatus: row.delivery_status as StoredLink["deliveryStatus"],
     expiresAt: date(row.expires_at) as Date,
     createdAt: date(row.created_at) as Date,
     updatedAt: date(row.updated_at) as Date,
     version: Number(row.version),
-    sendCount: Number(row.send_count),
-    attempts: Number(row.attempts),
-    nextAttemptAt: date(row.next_attempt_at),
-    leaseOwner: text(row.lease_owner),
-    leaseExpiresAt: date(row.lease_expires_at),
-    lastError: text(row.last_error),
-    messageId: text(row.message_id),
-    sentAt: date(row.sent_at),
-    transactionId: text(row.transaction_id),
-    paymentAt: date(row.payment_at),
+    payment: {
+      status: row.payment_status as PaymentStatus,
+      transactionId: text(row.transaction_id),
+      at: date(row.payment_at),
+    },
+    delivery: {
+      status: row.delivery_status as DeliveryStatus,
+      sendCount: Number(row.send_count),
+      attempts: Number(row.attempts),
+      nextAttemptAt: date(row.next_attempt_at),
+      leaseOwner: text(row.lease_owner),
+      leaseExpiresAt: date(row.lease_expires_at),
+      lastError: text(row.last_error),
+      messageId: text(row.message_id),
+      sentAt: date(row.sent_at),
+    },
   };
 }
 
@@ -119,22 +129,22 @@ export const LINK_COLUMNS: readonly (readonly [column: string, type: string, val
     ["subject", "text", (l) => l.subject],
     ["text_body", "text", (l) => l.text],
     ["html_body", "text", (l) => l.html],
-    ["payment_status", "text", (l) => l.paymentStatus],
-    ["delivery_status", "text", (l) => l.deliveryStatus],
+    ["payment_status", "text", (l) => l.payment.status],
+    ["delivery_status", "text", (l) => l.delivery.status],
     ["expires_at", "timestamptz", (l) => l.expiresAt.toISOString()],
     ["created_at", "timestamptz", (l) => l.createdAt.toISOString()],
     ["updated_at", "timestamptz", (l) => l.updatedAt.toISOString()],
     ["version", "integer", (l) => l.version],
-    ["send_count", "integer", (l) => l.sendCount],
-    ["attempts", "integer", (l) => l.attempts],
-    ["next_attempt_at", "timestamptz", (l) => iso(l.nextAttemptAt)],
-    ["lease_owner", "text", (l) => nullable(l.leaseOwner)],
-    ["lease_expires_at", "timestamptz", (l) => iso(l.leaseExpiresAt)],
-    ["last_error", "text", (l) => nullable(l.lastError)],
-    ["message_id", "text", (l) => nullable(l.messageId)],
-    ["sent_at", "timestamptz", (l) => iso(l.sentAt)],
-    ["transaction_id", "text", (l) => nullable(l.transactionId)],
-    ["payment_at", "timestamptz", (l) => iso(l.paymentAt)],
+    ["send_count", "integer", (l) => l.delivery.sendCount],
+    ["attempts", "integer", (l) => l.delivery.attempts],
+    ["next_attempt_at", "timestamptz", (l) => iso(l.delivery.nextAttemptAt)],
+    ["lease_owner", "text", (l) => nullable(l.delivery.leaseOwner)],
+    ["lease_expires_at", "timestamptz", (l) => iso(l.delivery.leaseExpiresAt)],
+    ["last_error", "text", (l) => nullable(l.delivery.lastError)],
+    ["message_id", "text", (l) => nullable(l.delivery.messageId)],
+    ["sent_at", "timestamptz", (l) => iso(l.delivery.sentAt)],
+    ["transaction_id", "text", (l) => nullable(l.payment.transactionId)],
+    ["payment_at", "timestamptz", (l) => iso(l.payment.at)],
   ];
 
 /** The order's values, in the column order of the insert. Internal. */

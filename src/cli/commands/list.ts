@@ -1,5 +1,5 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { LinkFilter } from "../../ports/payment-order-store";
+import type { LinkFilter } from "../../ports/order-store";
 import { DELIVERY_STATUSES, PAYMENT_STATUSES } from "../../ports/statuses";
 import { CliError } from "../cli-error";
 import { choicesValue, countValue, flagValue, textValue } from "../command-line/read-values";

@@ -32,6 +32,6 @@ export const payCommand: Command = {
       { status, transactionId: textValue(values, "transaction"), at },
       { actor: runtime.actor, locale: text.locale },
     );
-    return linkResult(link, text.out.paid(linkName(link), status, link.transactionId), settings, text);
+    return linkResult(link, text.out.paid(linkName(link), status, link.payment.transactionId), settings, text);
   },
 };

@@ -12,8 +12,8 @@ import { shownPath } from "./delivery-outcome";
 
 /** The `.eml` file of a link's last e-mail, when mail goes to the outbox and the e-mail left. */
 function emlFileOf(link: StoredLink, settings: Settings, cwd: string): string | undefined {
-  if (settings.mail.kind !== "outbox" || link.messageId === undefined) return undefined;
-  const name = outboxFileName({ linkId: link.id, messageId: link.messageId });
+  if (settings.mail.kind !== "outbox" || link.delivery.messageId === undefined) return undefined;
+  const name = outboxFileName({ linkId: link.id, messageId: link.delivery.messageId });
   return shownPath(join(settings.mail.dir, name), cwd);
 }
 

@@ -9,7 +9,11 @@ export function cancelLink(context: ServiceContext, linkId: string, options: Cal
     linkId,
     "cancel",
     options,
-    (link) => ({ ...link, paymentStatus: "CANCELLED", nextAttemptAt: undefined }),
+    (link) => ({
+      ...link,
+      payment: { ...link.payment, status: "CANCELLED" },
+      delivery: { ...link.delivery, nextAttemptAt: undefined },
+    }),
     (link) => ({ ...eventBase(link, options.actor), type: "cancelled" }),
   );
 }

@@ -41,8 +41,12 @@ export function changeExpiry(
         now,
       );
       // The delivery state stays as it is: nothing is sent. A link waiting for delivery is scheduled again.
-      const reopened = link.deliveryStatus === "PENDING" && link.nextAttemptAt === undefined;
-      return { ...edited, paymentStatus: "RUNNING", ...(reopened ? { nextAttemptAt: now } : {}) };
+      const reopened = link.delivery.status === "PENDING" && link.delivery.nextAttemptAt === undefined;
+      return {
+        ...edited,
+        payment: { ...edited.payment, status: "RUNNING" },
+        delivery: reopened ? { ...edited.delivery, nextAttemptAt: now } : edited.delivery,
+      };
     },
     (link) => ({ ...eventBase(link, options.actor), type: "expiry_changed", expiresAt: link.expiresAt }),
   );

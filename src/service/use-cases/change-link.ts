@@ -1,6 +1,6 @@
 import type { Actor } from "../../actor/actor";
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { StoredLink } from "../../ports/payment-order-records";
+import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
 import { authorize, scopeOf } from "../authorize";
 import type { PaylinksEvent } from "../events";
 import type { CallOptions, ServiceContext } from "../service-context";
@@ -90,11 +90,12 @@ export function eventBase(link: StoredLink, actor: Actor | undefined) {
   };
 }
 
-/** The fields that queue a link's e-mail again (resend, update). Internal. */
-export function queuedAgain(link: StoredLink, now: Date): Partial<StoredLink> {
+/** The delivery state that queues a link's e-mail again (resend, update): a new send, due now. Internal. */
+export function queuedAgain(link: StoredLink, now: Date): LinkDelivery {
   return {
-    deliveryStatus: "PENDING",
-    sendCount: link.sendCount + 1,
+    ...link.delivery,
+    status: "PENDING",
+    sendCount: link.delivery.sendCount + 1,
     attempts: 0,
     nextAttemptAt: now,
     leaseOwner: undefined,

@@ -1,6 +1,6 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { OutgoingMail } from "../../ports/mail-transport";
-import type { StoredLink } from "../../ports/payment-order-records";
+import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
 import type { ShopConfig } from "../../shop/shop-config";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
@@ -48,8 +48,11 @@ function classify(error: unknown): Outcome {
 }
 
 /** The Message-ID of one send of one link: the same at every attempt of that send. */
-export function messageIdOf(link: Pick<StoredLink, "id" | "sendCount">, domain: string): string {
-  return `<${link.id}.${link.sendCount}@${domain}>`;
+export function messageIdOf(
+  link: Pick<StoredLink, "id"> & { readonly delivery: Pick<LinkDelivery, "sendCount"> },
+  domain: string,
+): string {
+  return `<${link.id}.${link.delivery.sendCount}@${domain}>`;
 }
 
 function mailOf(link: StoredLink, shop: ShopConfig, domain: string): OutgoingMail {
@@ -75,12 +78,18 @@ function mailOf(link: StoredLink, shop: ShopConfig, domain: string): OutgoingMai
  * backoff and jitter, until nothing in scope is due within `maxWaitMs`. Internal: the service's `deliver`.
  */
 export async function deliver(context: ServiceContext, options: DeliverOptions = {}): Promise<DeliveryReport> {
-  const { store, clock, delivery, workerId } = context;
+  const { store, queue, clock, delivery, workerId } = context;
   const transport = context.transport;
   if (!transport) {
     throw new PaylinksError(
       "invalid_context",
       "This service has no mail transport: pass one to createPaylinks to deliver",
+    );
+  }
+  if (!queue) {
+    throw new PaylinksError(
+      "invalid_context",
+      "This service has no delivery queue: its store is not one, so pass a queue to createPaylinks to deliver",
     );
   }
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? delivery.concurrency));
@@ -110,12 +119,12 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     for (let round = 0; round < 5; round++) {
       // The link as claimed is usually still current: write over it, and read it again only when that fails.
       const current = round === 0 ? claimed : await storeCall("reading a link", () => store.getLink(claimed.id));
-      if (!current || current.sendCount !== claimed.sendCount) return undefined;
+      if (!current || current.delivery.sendCount !== claimed.delivery.sendCount) return undefined;
       // A lease that ran out during the send lets another worker take the link. A failure is then its to
       // record; a success is recorded all the same while the link still waits, so that a send slower than the
       // lease cannot make workers send the same link again and again.
-      const lost = current.leaseOwner !== workerId;
-      if (lost && !(sent && current.deliveryStatus === "PENDING")) return undefined;
+      const lost = current.delivery.leaseOwner !== workerId;
+      if (lost && !(sent && current.delivery.status === "PENDING")) return undefined;
       const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
       if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
     }
@@ -124,12 +133,22 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     });
   };
 
-  const released = { nextAttemptAt: undefined, leaseOwner: undefined, leaseExpiresAt: undefined };
+  /** The delivery state once a worker is done with a link for now: no lease, not waiting unless told. */
+  const released = (current: StoredLink, fields: Partial<LinkDelivery>): StoredLink => ({
+    ...current,
+    delivery: {
+      ...current.delivery,
+      nextAttemptAt: undefined,
+      leaseOwner: undefined,
+      leaseExpiresAt: undefined,
+      ...fields,
+    },
+  });
 
   const process = async (link: StoredLink): Promise<void> => {
     const started = clock.now();
-    if (link.paymentStatus !== "RUNNING" || link.expiresAt.getTime() < started.getTime()) {
-      await finish(link, (current) => ({ ...current, ...released }));
+    if (link.payment.status !== "RUNNING" || link.expiresAt.getTime() < started.getTime()) {
+      await finish(link, (current) => released(current, {}));
       totals.skipped++;
       options.onProgress?.({ ...totals });
       return;
@@ -139,7 +158,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       if (error instanceof PaylinksError && error.code === "not_found") return undefined;
       throw error;
     });
-    const attempt = link.attempts + 1;
+    const attempt = link.delivery.attempts + 1;
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
     else {
@@ -153,9 +172,9 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     }
     const at = clock.now();
     await storeCall("recording a delivery attempt", () =>
-      store.recordAttempt({
+      queue.recordAttempt({
         linkId: link.id,
-        sendCount: link.sendCount,
+        sendCount: link.delivery.sendCount,
         attempt,
         at,
         worker: workerId,
@@ -170,29 +189,25 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       link,
       (current) => {
         if (outcome.kind === "sent") {
-          return {
-            ...current,
-            ...released,
-            deliveryStatus: "SENT",
+          return released(current, {
+            status: "SENT",
             attempts: attempt,
             messageId: outcome.messageId,
             sentAt: at,
             lastError: undefined,
-          };
+          });
         }
         if (outcome.kind === "transient" && !last) {
           const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
           const delay = exponential / 2 + delivery.random() * (exponential / 2);
-          return {
-            ...current,
-            ...released,
+          return released(current, {
             attempts: attempt,
             lastError: outcome.error,
             nextAttemptAt: new Date(at.getTime() + delay),
-          };
+          });
         }
         const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
-        return { ...current, ...released, deliveryStatus: "FAILED", attempts: attempt, lastError: reason };
+        return released(current, { status: "FAILED", attempts: attempt, lastError: reason });
       },
       outcome.kind === "sent",
     );
@@ -205,12 +220,17 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       mode: updated.mode,
       actorId: undefined,
     };
-    if (updated.deliveryStatus === "SENT") {
+    if (updated.delivery.status === "SENT") {
       totals.sent++;
-      context.events.emit({ ...base, type: "sent", messageId: updated.messageId as string, attempt });
-    } else if (updated.deliveryStatus === "FAILED") {
+      context.events.emit({ ...base, type: "sent", messageId: updated.delivery.messageId as string, attempt });
+    } else if (updated.delivery.status === "FAILED") {
       totals.failed++;
-      context.events.emit({ ...base, type: "delivery_failed", error: updated.lastError ?? "", attempts: attempt });
+      context.events.emit({
+        ...base,
+        type: "delivery_failed",
+        error: updated.delivery.lastError ?? "",
+        attempts: attempt,
+      });
     } else totals.retried++;
     options.onProgress?.({ ...totals });
   };
@@ -220,7 +240,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     if (room > 0) {
       const now = clock.now();
       const claimed = await storeCall("claiming links", () =>
-        store.claimDueLinks({
+        queue.claimDueLinks({
           now,
           worker: workerId,
           leaseUntil: new Date(now.getTime() + delivery.leaseMs),
@@ -250,7 +270,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       continue;
     }
     if (fatal !== undefined || claimedTotal >= limit) break;
-    const next = await storeCall("looking for pending links", () => store.nextDueAt(options.orderId));
+    const next = await storeCall("looking for pending links", () => queue.nextDueAt(options.orderId));
     if (next === undefined) break;
     const wait = next.getTime() - clock.now().getTime();
     if (wait > delivery.maxWaitMs) break;
@@ -259,6 +279,6 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   }
   await Promise.all(inFlight);
   if (fatal !== undefined) throw fatal;
-  const pending = (await storeCall("looking for pending links", () => store.nextDueAt(options.orderId))) !== undefined;
+  const pending = (await storeCall("looking for pending links", () => queue.nextDueAt(options.orderId))) !== undefined;
   return { ...totals, pending };
 }

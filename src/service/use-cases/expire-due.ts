@@ -42,7 +42,11 @@ export async function expireDue(context: ServiceContext, options: ExpireDueOptio
           link.id,
           "expire",
           options,
-          (current) => ({ ...current, paymentStatus: "EXPIRED", nextAttemptAt: undefined }),
+          (current) => ({
+            ...current,
+            payment: { ...current.payment, status: "EXPIRED" },
+            delivery: { ...current.delivery, nextAttemptAt: undefined },
+          }),
           (current) => ({ ...eventBase(current, actor), type: "expired" }),
         );
         expired++;

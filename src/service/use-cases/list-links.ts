@@ -1,5 +1,5 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { LinkFilter, LinkPage } from "../../ports/payment-order-store";
+import type { LinkFilter, LinkPage } from "../../ports/order-store";
 import { authorize, visibleTo } from "../authorize";
 import type { CallOptions, ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";

@@ -16,8 +16,12 @@ export function reactivateLink(context: ServiceContext, linkId: string, options:
           details: { action: "reactivate", status: "CANCELLED", reason: "expired", linkId: link.id },
         });
       }
-      const waiting = link.deliveryStatus === "PENDING";
-      return { ...link, paymentStatus: "RUNNING", ...(waiting ? { nextAttemptAt: now } : {}) };
+      const waiting = link.delivery.status === "PENDING";
+      return {
+        ...link,
+        payment: { ...link.payment, status: "RUNNING" },
+        delivery: waiting ? { ...link.delivery, nextAttemptAt: now } : link.delivery,
+      };
     },
     (link) => ({ ...eventBase(link, options.actor), type: "reactivated" }),
   );

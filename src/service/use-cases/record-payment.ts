@@ -35,16 +35,14 @@ export function recordPayment(
       }
       return {
         ...link,
-        paymentStatus: status,
-        transactionId: result.transactionId,
-        paymentAt: at,
-        nextAttemptAt: undefined,
+        payment: { status, transactionId: result.transactionId, at },
+        delivery: { ...link.delivery, nextAttemptAt: undefined },
       };
     },
     (link) => ({
       ...eventBase(link, options.actor),
       type: status === "PAID" ? "paid" : "refused",
-      transactionId: link.transactionId,
+      transactionId: link.payment.transactionId,
     }),
     {
       check: () => {
@@ -55,7 +53,7 @@ export function recordPayment(
         }
       },
       // A payment platform may report the same result twice (a retried notification): that is no error.
-      alreadyDone: (link) => link.paymentStatus === status && link.transactionId === result.transactionId,
+      alreadyDone: (link) => link.payment.status === status && link.payment.transactionId === result.transactionId,
       at: result?.at,
     },
   );

@@ -9,7 +9,7 @@ export function resendLink(context: ServiceContext, linkId: string, options: Cal
     linkId,
     "resend",
     options,
-    (link, now) => ({ ...link, ...queuedAgain(link, now) }),
+    (link, now) => ({ ...link, delivery: queuedAgain(link, now) }),
     (link) => ({ ...eventBase(link, options.actor), type: "resent" }),
   );
 }

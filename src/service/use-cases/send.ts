@@ -52,8 +52,8 @@ export async function send(
       linkId: link.id,
       recipient: link.recipient,
       reference: link.reference,
-      deliveryStatus: link.deliveryStatus,
-      error: link.deliveryStatus === "FAILED" ? link.lastError : undefined,
+      deliveryStatus: link.delivery.status,
+      error: link.delivery.status === "FAILED" ? link.delivery.lastError : undefined,
     })),
   };
 }

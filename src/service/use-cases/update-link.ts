@@ -18,7 +18,7 @@ export function updateLink(
     options,
     async (link, now) => {
       const edited = await rerenderLink(context, link, changes ?? {}, options, now);
-      return { ...edited, paymentStatus: "RUNNING", ...queuedAgain(link, now) };
+      return { ...edited, payment: { ...edited.payment, status: "RUNNING" }, delivery: queuedAgain(link, now) };
     },
     (link) => ({ ...eventBase(link, options.actor), type: "updated" }),
     {

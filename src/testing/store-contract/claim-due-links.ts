@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ClaimRequest, PaymentOrderStore } from "../../ports/delivery-queue";
 import type { StoredLink } from "../../ports/payment-order-records";
-import type { ClaimRequest, PaymentOrderStore } from "../../ports/payment-order-store";
 import { type CurrentStore, idsOf, minutes, saveLinks, saveOrderWithLinks } from "./support";
 
 const claim = (store: PaymentOrderStore, fields: Partial<ClaimRequest> = {}): Promise<StoredLink[]> =>
@@ -14,13 +14,13 @@ export function describeClaimDueLinks(current: CurrentStore): void {
     it("claims the due links oldest first: next attempt, then creation, then id", async () => {
       const store = current();
       await saveLinks(store, [
-        { id: "due-5", nextAttemptAt: minutes(5) },
-        { id: "due-1", nextAttemptAt: minutes(1) },
-        { id: "due-3", nextAttemptAt: minutes(3), createdAt: minutes(-10) },
-        { id: "due-2-created-later", nextAttemptAt: minutes(2), createdAt: minutes(-1) },
-        { id: "due-2-created-earlier", nextAttemptAt: minutes(2), createdAt: minutes(-2) },
-        { id: "due-4-b", nextAttemptAt: minutes(4), createdAt: minutes(-3) },
-        { id: "due-4-a", nextAttemptAt: minutes(4), createdAt: minutes(-3) },
+        { id: "due-5", delivery: { nextAttemptAt: minutes(5) } },
+        { id: "due-1", delivery: { nextAttemptAt: minutes(1) } },
+        { id: "due-3", createdAt: minutes(-10), delivery: { nextAttemptAt: minutes(3) } },
+        { id: "due-2-created-later", createdAt: minutes(-1), delivery: { nextAttemptAt: minutes(2) } },
+        { id: "due-2-created-earlier", createdAt: minutes(-2), delivery: { nextAttemptAt: minutes(2) } },
+        { id: "due-4-b", createdAt: minutes(-3), delivery: { nextAttemptAt: minutes(4) } },
+        { id: "due-4-a", createdAt: minutes(-3), delivery: { nextAttemptAt: minutes(4) } },
       ]);
       const order: string[] = [];
       for (let i = 0; i < 8; i++) order.push(...idsOf(await claim(store, { worker: `w${i}`, limit: 1 })));
@@ -37,13 +37,19 @@ export function describeClaimDueLinks(current: CurrentStore): void {
 
     it("sets the worker and the lease end, adds one version, and changes nothing else", async () => {
       const store = current();
-      const { links } = await saveOrderWithLinks(store, { links: [{ version: 4, attempts: 2, lastError: "451" }] });
+      const { links } = await saveOrderWithLinks(store, {
+        links: [{ version: 4, delivery: { attempts: 2, lastError: "451" } }],
+      });
       const link = links[0] as StoredLink;
       const [claimed] = await claim(store, { now: minutes(10), worker: "worker-7", leaseUntil: minutes(15) });
       if (!claimed) throw new Error("nothing claimed");
       const { updatedAt, ...rest } = claimed;
       const { updatedAt: before, ...unchanged } = link;
-      expect(rest).toStrictEqual({ ...unchanged, leaseOwner: "worker-7", leaseExpiresAt: minutes(15), version: 5 });
+      expect(rest).toStrictEqual({
+        ...unchanged,
+        version: 5,
+        delivery: { ...unchanged.delivery, leaseOwner: "worker-7", leaseExpiresAt: minutes(15) },
+      });
       expect([before.getTime(), minutes(10).getTime()]).toContain(updatedAt.getTime());
       expect(await store.getLink(link.id)).toStrictEqual(claimed);
     });
@@ -51,24 +57,24 @@ export function describeClaimDueLinks(current: CurrentStore): void {
     it("claims a link due exactly now, not one due a millisecond later", async () => {
       const store = current();
       await saveLinks(store, [
-        { id: "now", nextAttemptAt: minutes(10) },
-        { id: "later", nextAttemptAt: new Date(minutes(10).getTime() + 1) },
+        { id: "now", delivery: { nextAttemptAt: minutes(10) } },
+        { id: "later", delivery: { nextAttemptAt: new Date(minutes(10).getTime() + 1) } },
       ]);
       expect(idsOf(await claim(store, { now: minutes(10) }))).toEqual(["now"]);
-      expect(await store.getLink("later")).toMatchObject({ leaseOwner: undefined, version: 1 });
+      expect(await store.getLink("later")).toMatchObject({ version: 1, delivery: { leaseOwner: undefined } });
     });
 
     it("claims only PENDING links that have a next attempt", async () => {
       const store = current();
       await saveLinks(store, [
         { id: "pending" },
-        { id: "no-next-attempt", nextAttemptAt: undefined },
-        { id: "sent", deliveryStatus: "SENT" },
-        { id: "failed", deliveryStatus: "FAILED" },
+        { id: "no-next-attempt", delivery: { nextAttemptAt: undefined } },
+        { id: "sent", delivery: { status: "SENT" } },
+        { id: "failed", delivery: { status: "FAILED" } },
       ]);
       expect(idsOf(await claim(store))).toEqual(["pending"]);
       for (const id of ["no-next-attempt", "sent", "failed"]) {
-        expect(await store.getLink(id)).toMatchObject({ leaseOwner: undefined, version: 1 });
+        expect(await store.getLink(id)).toMatchObject({ version: 1, delivery: { leaseOwner: undefined } });
       }
     });
 
@@ -101,14 +107,18 @@ export function describeClaimDueLinks(current: CurrentStore): void {
       const lease = new Date(minutes(20).getTime() - 1);
       expect(await claim(store, { now: lease, worker: "worker-2" })).toEqual([]);
       const [taken] = await claim(store, { now: minutes(20), worker: "worker-2", leaseUntil: minutes(30) });
-      expect(taken).toMatchObject({ id: "leased", leaseOwner: "worker-2", leaseExpiresAt: minutes(30), version: 3 });
+      expect(taken).toMatchObject({
+        id: "leased",
+        version: 3,
+        delivery: { leaseOwner: "worker-2", leaseExpiresAt: minutes(30) },
+      });
     });
 
     it("respects leases saved with the link: running ones block, ended ones do not", async () => {
       const store = current();
       await saveLinks(store, [
-        { id: "running-lease", leaseOwner: "other", leaseExpiresAt: minutes(30) },
-        { id: "ended-lease", leaseOwner: "other", leaseExpiresAt: minutes(5) },
+        { id: "running-lease", delivery: { leaseOwner: "other", leaseExpiresAt: minutes(30) } },
+        { id: "ended-lease", delivery: { leaseOwner: "other", leaseExpiresAt: minutes(5) } },
       ]);
       expect(idsOf(await claim(store, { now: minutes(10), leaseUntil: minutes(40) }))).toEqual(["ended-lease"]);
       expect(idsOf(await claim(store, { now: minutes(30), worker: "worker-2" }))).toEqual(["running-lease"]);
@@ -119,7 +129,11 @@ export function describeClaimDueLinks(current: CurrentStore): void {
       const { links } = await saveOrderWithLinks(store);
       const [claimed] = await claim(store);
       if (!claimed) throw new Error("nothing claimed");
-      const sent = { ...claimed, deliveryStatus: "SENT" as const, version: claimed.version + 1 };
+      const sent = {
+        ...claimed,
+        version: claimed.version + 1,
+        delivery: { ...claimed.delivery, status: "SENT" as const },
+      };
       expect(await store.updateLink({ ...sent, version: 2 }, (links[0] as StoredLink).version)).toBe(false);
       expect(await store.updateLink(sent, claimed.version)).toBe(true);
     });
@@ -136,8 +150,8 @@ export function describeClaimDueLinks(current: CurrentStore): void {
       expect(two.length).toBeLessThanOrEqual(30);
       expect(one.length + two.length).toBeGreaterThan(0);
       expect(idsOf(one).filter((id) => idsOf(two).includes(id))).toEqual([]);
-      for (const link of one) expect((await store.getLink(link.id))?.leaseOwner).toBe("worker-1");
-      for (const link of two) expect((await store.getLink(link.id))?.leaseOwner).toBe("worker-2");
+      for (const link of one) expect((await store.getLink(link.id))?.delivery.leaseOwner).toBe("worker-1");
+      for (const link of two) expect((await store.getLink(link.id))?.delivery.leaseOwner).toBe("worker-2");
       const rest = await store.claimDueLinks({ ...request, limit: 100, worker: "worker-3" });
       expect(sortedIds([...one, ...two, ...rest])).toEqual(sortedIds(links));
     });

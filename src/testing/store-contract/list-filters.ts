@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { LinkFilter, OrderStore } from "../../ports/order-store";
 import type { StoredLink } from "../../ports/payment-order-records";
-import type { LinkFilter, PaymentOrderStore } from "../../ports/payment-order-store";
-import { type CurrentStore, idsOf, inCreationOrder, minutes, readAllPages, saveOrderWithLinks } from "./support";
+import { type CurrentOrderStore, idsOf, inCreationOrder, minutes, readAllPages, saveOrderWithLinks } from "./support";
 
 /**
  * Six links in four orders, named `a` to `f` (their ids are `filter-a`…), in creation order:
@@ -17,7 +17,7 @@ import { type CurrentStore, idsOf, inCreationOrder, minutes, readAllPages, saveO
  *
  * Times are minutes after the records' creation instant.
  */
-async function saveFilterData(store: PaymentOrderStore): Promise<Record<string, StoredLink>> {
+async function saveFilterData(store: OrderStore): Promise<Record<string, StoredLink>> {
   const orders = [
     {
       order: { id: "filter-o1", shopId: "shop-1", mode: "PRODUCTION", createdBy: "user-1", createdAt: minutes(0) },
@@ -27,9 +27,9 @@ async function saveFilterData(store: PaymentOrderStore): Promise<Record<string, 
           id: "filter-b",
           reference: "INV-100-002",
           recipient: "bob@example.com",
-          paymentStatus: "PAID",
-          deliveryStatus: "SENT",
           expiresAt: minutes(1000),
+          payment: { status: "PAID" },
+          delivery: { status: "SENT" },
         },
       ],
     },
@@ -40,8 +40,8 @@ async function saveFilterData(store: PaymentOrderStore): Promise<Record<string, 
           id: "filter-c",
           reference: "inv-200",
           recipient: "alice@example.com",
-          deliveryStatus: "FAILED",
           expiresAt: minutes(500),
+          delivery: { status: "FAILED" },
         },
       ],
     },
@@ -52,16 +52,16 @@ async function saveFilterData(store: PaymentOrderStore): Promise<Record<string, 
           id: "filter-d",
           reference: undefined,
           recipient: "carol@example.com",
-          paymentStatus: "CANCELLED",
           expiresAt: minutes(2000),
+          payment: { status: "CANCELLED" },
         },
         {
           id: "filter-e",
           reference: "INV-1000",
           recipient: "dave@example.com",
-          paymentStatus: "EXPIRED",
-          deliveryStatus: "SENT",
           expiresAt: minutes(30),
+          payment: { status: "EXPIRED" },
+          delivery: { status: "SENT" },
         },
       ],
     },
@@ -72,9 +72,9 @@ async function saveFilterData(store: PaymentOrderStore): Promise<Record<string, 
           id: "filter-f",
           reference: "INV-100-003x",
           recipient: "ALICE@EXAMPLE.COM",
-          paymentStatus: "REFUSED",
-          deliveryStatus: "SENT",
           expiresAt: minutes(1000),
+          payment: { status: "REFUSED" },
+          delivery: { status: "SENT" },
         },
       ],
     },
@@ -160,7 +160,7 @@ const FILTER_CASES: readonly { readonly name: string; readonly filter: LinkFilte
 ];
 
 /** Contract: listLinks filters and order. Internal. */
-export function describeListFilters(current: CurrentStore): void {
+export function describeListFilters(current: CurrentOrderStore): void {
   describe("listLinks filters", () => {
     it.each(FILTER_CASES)("$name", async ({ filter, expected }) => {
       const store = current();

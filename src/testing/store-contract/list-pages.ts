@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import type { LinkFilter, OrderStore } from "../../ports/order-store";
 import type { StoredLink } from "../../ports/payment-order-records";
-import type { LinkFilter, PaymentOrderStore } from "../../ports/payment-order-store";
-import { type CurrentStore, idsOf, inCreationOrder, minutes, readAllPages, saveOrderWithLinks } from "./support";
+import { type CurrentOrderStore, idsOf, inCreationOrder, minutes, readAllPages, saveOrderWithLinks } from "./support";
 
 /**
  * Saves `count` links in orders of 10, saved out of creation order; three orders share each creation instant and
  * link ids are not in creation order, so ties are broken by id across page boundaries. Every third link is
  * `SENT`. Returns them in list order.
  */
-async function savePagedLinks(store: PaymentOrderStore, count: number, prefix = "page"): Promise<StoredLink[]> {
+async function savePagedLinks(store: OrderStore, count: number, prefix = "page"): Promise<StoredLink[]> {
   const orders = Math.ceil(count / 10);
   const all: StoredLink[] = [];
   const scrambled = Array.from({ length: orders }, (_, k) => k).sort(
@@ -21,7 +21,7 @@ async function savePagedLinks(store: PaymentOrderStore, count: number, prefix = 
       const n = order * 10 + i;
       return {
         id: `${prefix}-${String((n * 7919) % 100_003).padStart(6, "0")}-${n}`,
-        ...(n % 3 === 0 ? { deliveryStatus: "SENT" as const, nextAttemptAt: undefined } : {}),
+        ...(n % 3 === 0 ? { delivery: { status: "SENT" as const, nextAttemptAt: undefined } } : {}),
       };
     });
     const saved = await saveOrderWithLinks(store, { order: { createdAt: minutes(Math.floor(order / 3)) }, links });
@@ -42,7 +42,7 @@ function expectPages(result: Awaited<ReturnType<typeof readAllPages>>, expected:
 }
 
 /** Contract: listLinks pages and cursors. Internal. */
-export function describeListPages(current: CurrentStore): void {
+export function describeListPages(current: CurrentOrderStore): void {
   describe("listLinks pages", () => {
     it("reads 250 links 7 at a time: every link once, in order, 36 pages", async () => {
       const store = current();
@@ -55,7 +55,7 @@ export function describeListPages(current: CurrentStore): void {
       const store = current();
       const all = await savePagedLinks(store, 250);
       const filter: LinkFilter = { deliveryStatuses: ["PENDING"], createdFrom: minutes(2) };
-      const expected = all.filter((l) => l.deliveryStatus === "PENDING" && l.createdAt >= minutes(2));
+      const expected = all.filter((l) => l.delivery.status === "PENDING" && l.createdAt >= minutes(2));
       expectPages(await readAllPages(store, filter, 7), expected, 7);
     });
 
@@ -104,7 +104,12 @@ export function describeListPages(current: CurrentStore): void {
       const before = await saveOrderWithLinks(store, { order: { createdAt: minutes(-10) }, links: 10 });
       const unseen = original.filter((link) => !seen.includes(link.id));
       for (const link of [...original.slice(0, 5), ...unseen.slice(0, 5), ...unseen.slice(-5)]) {
-        const next = { ...link, paymentStatus: "PAID" as const, version: link.version + 1, updatedAt: minutes(999) };
+        const next = {
+          ...link,
+          version: link.version + 1,
+          updatedAt: minutes(999),
+          payment: { ...link.payment, status: "PAID" as const },
+        };
         expect(await store.updateLink(next, link.version)).toBe(true);
       }
       let cursor = page.nextCursor;
@@ -129,7 +134,11 @@ export function describeListPages(current: CurrentStore): void {
         const page = await store.listLinks(filter, { limit: 7, cursor });
         for (const link of page.links) {
           seen.push(link.id);
-          const expired = { ...link, paymentStatus: "EXPIRED" as const, version: link.version + 1 };
+          const expired = {
+            ...link,
+            version: link.version + 1,
+            payment: { ...link.payment, status: "EXPIRED" as const },
+          };
           expect(await store.updateLink(expired, link.version)).toBe(true);
         }
         cursor = page.nextCursor;

@@ -11,9 +11,9 @@ export function describeNextDueAt(current: CurrentStore): void {
     it("is undefined when no PENDING link has a next attempt", async () => {
       const store = current();
       await saveLinks(store, [
-        { deliveryStatus: "SENT", nextAttemptAt: minutes(1) },
-        { deliveryStatus: "FAILED", nextAttemptAt: minutes(2) },
-        { deliveryStatus: "PENDING", nextAttemptAt: undefined },
+        { delivery: { status: "SENT", nextAttemptAt: minutes(1) } },
+        { delivery: { status: "FAILED", nextAttemptAt: minutes(2) } },
+        { delivery: { status: "PENDING", nextAttemptAt: undefined } },
       ]);
       expect(await store.nextDueAt()).toBeUndefined();
     });
@@ -21,10 +21,10 @@ export function describeNextDueAt(current: CurrentStore): void {
     it("is the earliest next attempt of the PENDING links, past or future", async () => {
       const store = current();
       await saveLinks(store, [
-        { nextAttemptAt: minutes(40) },
-        { nextAttemptAt: minutes(-30), deliveryStatus: "SENT" },
-        { nextAttemptAt: minutes(25) },
-        { nextAttemptAt: minutes(60) },
+        { delivery: { nextAttemptAt: minutes(40) } },
+        { delivery: { nextAttemptAt: minutes(-30), status: "SENT" } },
+        { delivery: { nextAttemptAt: minutes(25) } },
+        { delivery: { nextAttemptAt: minutes(60) } },
       ]);
       expect(await store.nextDueAt()).toStrictEqual(minutes(25));
     });
@@ -32,24 +32,26 @@ export function describeNextDueAt(current: CurrentStore): void {
     it("is the later of the next attempt and the lease end for a leased link", async () => {
       const store = current();
       await saveLinks(store, [
-        { id: "leased", nextAttemptAt: minutes(0), leaseOwner: "w", leaseExpiresAt: minutes(60) },
+        { id: "leased", delivery: { nextAttemptAt: minutes(0), leaseOwner: "w", leaseExpiresAt: minutes(60) } },
       ]);
       expect(await store.nextDueAt()).toStrictEqual(minutes(60));
-      await saveLinks(store, [{ id: "free", nextAttemptAt: minutes(30) }]);
+      await saveLinks(store, [{ id: "free", delivery: { nextAttemptAt: minutes(30) } }]);
       expect(await store.nextDueAt()).toStrictEqual(minutes(30));
     });
 
     it("ignores a lease that ends before the next attempt", async () => {
       const store = current();
-      await saveLinks(store, [{ nextAttemptAt: minutes(20), leaseOwner: "w", leaseExpiresAt: minutes(5) }]);
+      await saveLinks(store, [
+        { delivery: { nextAttemptAt: minutes(20), leaseOwner: "w", leaseExpiresAt: minutes(5) } },
+      ]);
       expect(await store.nextDueAt()).toStrictEqual(minutes(20));
     });
 
     it("looks only at the given order", async () => {
       const store = current();
-      const early = await saveOrderWithLinks(store, { links: [{ nextAttemptAt: minutes(1) }] });
+      const early = await saveOrderWithLinks(store, { links: [{ delivery: { nextAttemptAt: minutes(1) } }] });
       const late = await saveOrderWithLinks(store, {
-        links: [{ nextAttemptAt: minutes(50) }, { nextAttemptAt: minutes(45) }],
+        links: [{ delivery: { nextAttemptAt: minutes(50) } }, { delivery: { nextAttemptAt: minutes(45) } }],
       });
       expect(await store.nextDueAt()).toStrictEqual(minutes(1));
       expect(await store.nextDueAt(early.order.id)).toStrictEqual(minutes(1));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import { makeOrderWithLinks } from "../make-records";
-import { type CurrentStore, fullRecords, readAllPages, saveOrderWithLinks } from "./support";
+import { type CurrentOrderStore, fullRecords, readAllPages, saveOrderWithLinks } from "./support";
 
 /** Contract: saveOrder, getOrder, getLink, findOrderByIdempotencyKey. Internal. */
-export function describeSaveOrder(current: CurrentStore): void {
+export function describeSaveOrder(current: CurrentOrderStore): void {
   describe("saveOrder and reads", () => {
     it("reads back an order and its links equal to what was saved", async () => {
       const store = current();
@@ -22,8 +22,8 @@ export function describeSaveOrder(current: CurrentStore): void {
       const readLink = await store.getLink(link.id);
       expect(readOrder).toStrictEqual(order);
       expect(readLink).toStrictEqual(link);
-      expect(readLink?.sentAt).toBeInstanceOf(Date);
-      expect(readLink?.sentAt?.getTime()).toBe(link.sentAt?.getTime());
+      expect(readLink?.delivery.sentAt).toBeInstanceOf(Date);
+      expect(readLink?.delivery.sentAt?.getTime()).toBe(link.delivery.sentAt?.getTime());
       expect(typeof readLink?.amount).toBe("number");
     });
 
@@ -33,9 +33,17 @@ export function describeSaveOrder(current: CurrentStore): void {
       await store.saveOrder(order, links);
       const link = await store.getLink(links[0]?.id ?? "");
       const readOrder = await store.getOrder(order.id);
-      for (const key of ["reference", "buyerReference", "leaseOwner", "leaseExpiresAt", "sentAt", "paymentAt"]) {
+      for (const key of ["reference", "buyerReference"]) {
         expect(link && Object.hasOwn(link, key), `link.${key} is present`).toBe(true);
         expect(link?.[key as keyof StoredLink], `link.${key}`).toBeUndefined();
+      }
+      for (const key of ["leaseOwner", "leaseExpiresAt", "sentAt"]) {
+        expect(link && Object.hasOwn(link.delivery, key), `link.delivery.${key} is present`).toBe(true);
+        expect(link?.delivery[key as keyof StoredLink["delivery"]], `link.delivery.${key}`).toBeUndefined();
+      }
+      for (const key of ["transactionId", "at"]) {
+        expect(link && Object.hasOwn(link.payment, key), `link.payment.${key} is present`).toBe(true);
+        expect(link?.payment[key as keyof StoredLink["payment"]], `link.payment.${key}`).toBeUndefined();
       }
       for (const key of ["reference", "buyerReference", "idempotencyKey", "requestFingerprint"]) {
         expect(readOrder && Object.hasOwn(readOrder, key), `order.${key} is present`).toBe(true);

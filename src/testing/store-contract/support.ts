@@ -1,7 +1,9 @@
 import { expect } from "vitest";
+import type { PaymentOrderStore } from "../../ports/delivery-queue";
+import type { LinkFilter, LinkPage, OrderStore } from "../../ports/order-store";
 import type { StoredLink, StoredOrder } from "../../ports/payment-order-records";
-import type { LinkFilter, LinkPage, PaymentOrderStore } from "../../ports/payment-order-store";
 import {
+  type LinkFields,
   type MakeOrderWithLinksOptions,
   makeLink,
   makeOrder,
@@ -10,7 +12,10 @@ import {
   RECORDS_CREATED_AT,
 } from "../make-records";
 
-/** Gives the store of the running test. Internal. */
+/** Gives the order store of the running test. Internal. */
+export type CurrentOrderStore = () => OrderStore;
+
+/** Gives the delivery queue of the running test, with the order store whose links it queues. Internal. */
 export type CurrentStore = () => PaymentOrderStore;
 
 /** The instant `n` minutes after the records' creation instant (negative: before). Internal. */
@@ -28,7 +33,7 @@ export const idsOf = (links: readonly Pick<StoredLink, "id">[]): string[] => lin
 
 /** Makes an order with links, saves it, and checks it was saved. Internal. */
 export async function saveOrderWithLinks(
-  store: PaymentOrderStore,
+  store: OrderStore,
   options: MakeOrderWithLinksOptions = {},
 ): Promise<OrderWithLinksRecords> {
   const records = makeOrderWithLinks(options);
@@ -37,10 +42,7 @@ export async function saveOrderWithLinks(
 }
 
 /** Saves each link in an order of its own (built from the link's shop, mode, creator and creation). Internal. */
-export async function saveLinks(
-  store: PaymentOrderStore,
-  links: readonly Partial<StoredLink>[],
-): Promise<StoredLink[]> {
+export async function saveLinks(store: OrderStore, links: readonly LinkFields[]): Promise<StoredLink[]> {
   const saved: StoredLink[] = [];
   for (const fields of links) {
     const order = {
@@ -58,7 +60,7 @@ export async function saveLinks(
 
 /** Reads every page of a listing; fails if the store keeps returning cursors. Internal. */
 export async function readAllPages(
-  store: PaymentOrderStore,
+  store: OrderStore,
   filter: LinkFilter,
   limit: number,
 ): Promise<{ links: StoredLink[]; pages: LinkPage[] }> {
@@ -104,21 +106,21 @@ export function fullRecords(): { order: StoredOrder; link: StoredLink } {
       manualValidation: true,
       captureDelayDays: 365,
     },
-    paymentStatus: "PAID",
-    deliveryStatus: "SENT",
     expiresAt: new Date(Date.UTC(2026, 4, 31, 3, 59, 59, 0)),
     updatedAt: minutes(90),
     version: 7,
-    sendCount: 3,
-    attempts: 2,
-    nextAttemptAt: minutes(61),
-    leaseOwner: "worker-a",
-    leaseExpiresAt: minutes(62),
-    lastError: "451 4.7.1 Try again later",
-    messageId: "<link-full.3@paylinks.invalid>",
-    sentAt: new Date(minutes(63).getTime() + 123),
-    transactionId: "tx-0001",
-    paymentAt: minutes(80),
+    payment: { status: "PAID", transactionId: "tx-0001", at: minutes(80) },
+    delivery: {
+      status: "SENT",
+      sendCount: 3,
+      attempts: 2,
+      nextAttemptAt: minutes(61),
+      leaseOwner: "worker-a",
+      leaseExpiresAt: minutes(62),
+      lastError: "451 4.7.1 Try again later",
+      messageId: "<link-full.3@paylinks.invalid>",
+      sentAt: new Date(minutes(63).getTime() + 123),
+    },
   });
   return { order, link };
 }

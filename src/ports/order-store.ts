@@ -1,5 +1,5 @@
 import type { Mode } from "../actor/actor";
-import type { DeliveryAttempt, DeliveryStatus, PaymentStatus, StoredLink, StoredOrder } from "./payment-order-records";
+import type { DeliveryStatus, PaymentStatus, StoredLink, StoredOrder } from "./payment-order-records";
 
 /**
  * Which links to list; every field narrows the list, and an absent field does not. A list that is present but
@@ -50,27 +50,14 @@ export interface LinkPage {
   readonly nextCursor: string | undefined;
 }
 
-/** What {@link PaymentOrderStore.claimDueLinks} needs. */
-export interface ClaimRequest {
-  /** The current instant: links whose next attempt is due at or before it, and whose lease has ended. */
-  readonly now: Date;
-  /** The claiming worker. */
-  readonly worker: string;
-  /** When the lease of the claimed links ends. */
-  readonly leaseUntil: Date;
-  /** At most this many links. */
-  readonly limit: number;
-  /** Only links of this order. */
-  readonly orderId?: string | undefined;
-}
-
 /**
- * Storage of payment orders and their links. Adapters implement these primitives; the rules (statuses,
- * retries, permissions) live in the service. Every method may reject when the storage fails.
+ * The order store: payment orders and their links, saved once and changed one link at a time. Adapters implement
+ * these primitives; the rules (statuses, retries, permissions) live in the service. Every method may reject when
+ * the storage fails.
  *
- * Run `describeStoreContract` from `paylinks/testing` against an implementation to prove it.
+ * Run `describeOrderStoreContract` from `paylinks/testing` against an implementation to prove it.
  */
-export interface PaymentOrderStore {
+export interface OrderStore {
   /**
    * Saves an order and all its links in one transaction: all are stored, or none. Order ids and link ids are
    * unique: saving one that exists rejects, and stores nothing.
@@ -92,22 +79,4 @@ export interface PaymentOrderStore {
    * @returns `true` when written, `false` when the stored version differs (nothing written).
    */
   updateLink(link: StoredLink, expectedVersion: number): Promise<boolean>;
-  /**
-   * Claims links due for delivery, atomically: `PENDING` links whose `nextAttemptAt` is at or before `now` and
-   * whose lease is absent or ended, by `nextAttemptAt`, then `createdAt`, then id. Each claimed link gets the
-   * worker and the lease end, and one more version; its `updatedAt` may stay or become `now`. Two concurrent
-   * claims never return the same link while its lease runs.
-   * @returns The claimed links, as stored after the claim.
-   */
-  claimDueLinks(request: ClaimRequest): Promise<StoredLink[]>;
-  /**
-   * When the next `PENDING` link (of the order, if given) becomes claimable: the later of its `nextAttemptAt`
-   * and its lease end. A `PENDING` link without `nextAttemptAt` (cancelled before delivery) is not waiting.
-   * @returns The instant, or `undefined` when no `PENDING` link has a `nextAttemptAt`.
-   */
-  nextDueAt(orderId?: string): Promise<Date | undefined>;
-  /** Records one delivery attempt. */
-  recordAttempt(attempt: DeliveryAttempt): Promise<void>;
-  /** @returns The attempts of a link, oldest first. */
-  listAttempts(linkId: string): Promise<DeliveryAttempt[]>;
 }

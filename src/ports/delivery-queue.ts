@@ -1,0 +1,49 @@
+import type { OrderStore } from "./order-store";
+import type { DeliveryAttempt, StoredLink } from "./payment-order-records";
+
+/** What {@link DeliveryQueue.claimDueLinks} needs. */
+export interface ClaimRequest {
+  /** The current instant: links whose next attempt is due at or before it, and whose lease has ended. */
+  readonly now: Date;
+  /** The claiming worker. */
+  readonly worker: string;
+  /** When the lease of the claimed links ends. */
+  readonly leaseUntil: Date;
+  /** At most this many links. */
+  readonly limit: number;
+  /** Only links of this order. */
+  readonly orderId?: string | undefined;
+}
+
+/**
+ * The delivery queue over the links of an order store: which links are due, who holds them, and what each
+ * attempt did. It reads and leases the links the store holds (the service writes each outcome back through
+ * {@link OrderStore.updateLink}), so an adapter implements it over the same data as its store; the memory and
+ * PostgreSQL adapters implement both. Every method may reject when the storage fails.
+ *
+ * Run `describeDeliveryQueueContract` from `paylinks/testing` against an implementation to prove it.
+ */
+export interface DeliveryQueue {
+  /**
+   * Claims links due for delivery, atomically: links whose `delivery.status` is `PENDING`, whose
+   * `delivery.nextAttemptAt` is at or before `now` and whose lease is absent or ended, by `nextAttemptAt`, then
+   * `createdAt`, then id. Each claimed link gets the worker and the lease end (`delivery.leaseOwner`,
+   * `delivery.leaseExpiresAt`) and one more version; its `updatedAt` may stay or become `now`. Two concurrent
+   * claims never return the same link while its lease runs.
+   * @returns The claimed links, as stored after the claim.
+   */
+  claimDueLinks(request: ClaimRequest): Promise<StoredLink[]>;
+  /**
+   * When the next `PENDING` link (of the order, if given) becomes claimable: the later of its `nextAttemptAt` and
+   * its lease end. A `PENDING` link without `nextAttemptAt` (cancelled before delivery) is not waiting.
+   * @returns The instant, or `undefined` when no `PENDING` link has a `nextAttemptAt`.
+   */
+  nextDueAt(orderId?: string): Promise<Date | undefined>;
+  /** Records one delivery attempt. */
+  recordAttempt(attempt: DeliveryAttempt): Promise<void>;
+  /** @returns The attempts of a link, oldest first. */
+  listAttempts(linkId: string): Promise<DeliveryAttempt[]>;
+}
+
+/** An adapter that is both the order store and its delivery queue, as the memory and PostgreSQL adapters are. */
+export interface PaymentOrderStore extends OrderStore, DeliveryQueue {}
