@@ -44,11 +44,17 @@ export type OptionalAdvancedChoices = { readonly [K in keyof AdvancedChoices]?: 
 
 /** The library's defaults, used where the shop sets none (the language defaults to the shop's language). */
 export const LIBRARY_DEFAULTS = {
+  /** No data-collection form before the payment. */
   dataCollectionForm: false,
+  /** The link expires at the end of the seventh day after its creation day. */
   validityDays: 7,
+  /** The payment method is not saved. */
   paymentMethodSaving: "none",
+  /** No 3-D Secure preference is sent. */
   threeDsPreference: "no_preference",
+  /** Payments are captured without a manual validation. */
   manualValidation: false,
+  /** Payments are captured on the day they are made. */
   captureDelayDays: 0,
 } as const satisfies Omit<AdvancedChoices, "language">;
 
