@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io";
 import { GLOBAL_OPTIONS } from "../../src/cli/command-line/option-spec";
-import { protectDashValues } from "../../src/cli/command-line/parse-command-line";
+import { looksLikeId, protectDashValues } from "../../src/cli/command-line/parse-command-line";
 import { parseInstant } from "../../src/cli/command-line/parse-instant";
 import { COMMAND_NAMES } from "../../src/cli/commands/command";
 import { COMMANDS } from "../../src/cli/commands/registry";
@@ -81,6 +81,21 @@ describe("reading the command line", () => {
     ]);
     expect(protectDashValues(["L1", "--transaction", "-TX-1"], options)).toEqual(["L1", "--transaction=-TX-1"]);
     expect(protectDashValues(["-h", "-x", "L1", "--", "-y"], options)).toEqual(["-h", "-x", "L1", "--", "-y"]);
+  });
+
+  it("keeps an id that starts with -- as a value, and a mistyped flag as a flag", () => {
+    // One nanoid in 4,096 starts with "--": such an id made "duplicate <id>" fail with exit code 2.
+    expect(protectDashValues(["--x8Zq1_Gk2PwLm0aB7cDe", "--refused"], options)).toEqual([
+      "--refused",
+      "--",
+      "--x8Zq1_Gk2PwLm0aB7cDe",
+    ]);
+    expect(protectDashValues(["L1", "--refsued"], options)).toEqual(["L1", "--refsued"]);
+    expect(protectDashValues(["L1", "--data-colection-form"], options)).toEqual(["L1", "--data-colection-form"]);
+    expect(protectDashValues(["--refused", "L1"], options)).toEqual(["--refused", "L1"]);
+    expect(looksLikeId("--x8Zq1_Gk2PwLm0aB7cDe")).toBe(true);
+    expect(looksLikeId("--idempotency-key")).toBe(false);
+    expect(looksLikeId("--A1")).toBe(false);
   });
 
   it("reads instants only with their offset, so that TZ never changes their meaning", () => {

@@ -58,6 +58,14 @@ export function splitCommand(argv: readonly string[]): { name: string | undefine
 }
 
 /**
+ * Whether an argument starting with `--` is an id rather than a flag: 16 characters or more of the id alphabet
+ * (`A–Z a–z 0–9 _ -`), with at least one that no flag name has (an upper-case letter, a digit or `_`). A random
+ * 21-character id that starts with `--` has one with a probability above 0.9999999.
+ */
+export const looksLikeId = (token: string): boolean =>
+  token.length >= 16 && /^[A-Za-z0-9_-]+$/.test(token) && /[A-Z0-9_]/.test(token);
+
+/**
  * Prepares the arguments for `parseArgs`, so that values starting with `-` are read as values: ids are random and
  * may start with `-` (nanoid's alphabet has it), and so may a flag's value.
  *
@@ -65,6 +73,9 @@ export function splitCommand(argv: readonly string[]): { name: string | undefine
  * - An argument of three characters or more starting with a single `-` that is not a cluster of the command's
  *   one-letter switches (`-h`) is a positional argument (`cancel -V1StGX…`): it is moved after a `--`. A single
  *   letter (`-x`) stays a flag, reported as unknown when it is one.
+ * - An argument starting with `--` that is not one of the flags and looks like an id (see {@link looksLikeId}) is
+ *   a positional argument too (`show --x8Zq…`): one nanoid in 4,096 starts with `--`. Anything else starting with
+ *   `--` stays a flag, so a mistyped flag is still reported as unknown.
  *
  * @param args - The arguments, the command's name removed.
  * @param options - The command's flags and the global ones.
@@ -97,6 +108,8 @@ export function protectDashValues(args: readonly string[], options: OptionSpecs)
       token.length > 2 &&
       ![...token.slice(1)].every((c) => shorts.has(c))
     ) {
+      positionals.push(token);
+    } else if (token.startsWith("--") && options[token.slice(2)] === undefined && looksLikeId(token)) {
       positionals.push(token);
     } else kept.push(token);
   }
