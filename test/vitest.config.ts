@@ -14,5 +14,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     reporters,
     testTimeout: 30_000,
+    // The type tests of the public signatures (test/**/*.test-d.ts), checked by tsc and reported as tests.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
   },
 });
