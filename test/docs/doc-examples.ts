@@ -21,7 +21,7 @@
  *   both sides before comparing). Several directives can share one comment, separated by `;`.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import ts from "typescript";
 
 /** How the page says a block must be run. */
@@ -295,6 +295,3 @@ export function expectedTestCount(output: string): number | undefined {
 
 /** `file:line` of a block, for messages. */
 export const where = (example: Pick<DocExample, "doc" | "line">): string => `${example.doc}:${example.line}`;
-
-/** `path` relative to `root`, with forward slashes. */
-export const relativePath = (root: string, path: string): string => relative(root, path).split("\\").join("/");
