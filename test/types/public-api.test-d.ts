@@ -20,14 +20,14 @@ import { createPostgresStore } from "../../src/adapters/postgres";
 import { messagesFr } from "../../src/locales/fr";
 import {
   createPaylinks,
-  DELIVERY_STATUSES,
+  type DELIVERY_STATUSES,
   type DeliveryQueue,
   type DeliveryStatus,
   type LinkDelivery,
   type LinkFilter,
   type LinkPayment,
   type OrderStore,
-  PAYMENT_STATUSES,
+  type PAYMENT_STATUSES,
   type Paylinks,
   type PaylinksOptions,
   type PaymentOrderStore,
@@ -35,7 +35,12 @@ import {
   type StoredLink,
   type StoredOrder,
 } from "../../src/service";
-import { describeDeliveryQueueContract, describeOrderStoreContract, type LinkFields, makeLink } from "../../src/testing";
+import {
+  describeDeliveryQueueContract,
+  describeOrderStoreContract,
+  type LinkFields,
+  makeLink,
+} from "../../src/testing";
 
 describe("the core's signatures", () => {
   it("validates into a Result of the validated value, or of every issue", () => {
