@@ -1,7 +1,7 @@
-import type { Actor } from "../../actor/actor";
+import * as z from "zod/mini";
+import { type Actor, MODES } from "../../actor/actor";
 import { PAYMENT_METHOD_SAVINGS, THREE_DS_PREFERENCES } from "../../advanced/advanced-parameters";
 import type { ShopConfig } from "../../shop/shop-config";
-import type { Shape } from "./config-shape";
 
 /** The name of the config file looked for in the working directory. */
 export const CONFIG_FILE_NAME = "paylinks.config.json";
@@ -28,65 +28,60 @@ export interface ConfigFile {
   readonly smtp?: { readonly url: string } | undefined;
 }
 
-const SHOP_DEFAULTS: Shape = {
-  object: {
-    language: "text",
-    dataCollectionForm: "boolean",
-    validityDays: "number",
-    paymentMethodSaving: { oneOf: PAYMENT_METHOD_SAVINGS },
-    threeDsPreference: { oneOf: THREE_DS_PREFERENCES },
-    manualValidation: "boolean",
-    captureDelayDays: "number",
-  },
-};
+const text = z.optional(z.string());
+const flag = z.optional(z.boolean());
+const count = z.optional(z.number());
 
-const SHOP: Shape = {
-  object: {
-    id: "text",
-    name: "text",
-    language: "text",
-    timezone: "text",
-    currencies: { list: "text" },
-    referenceRequired: "boolean",
-    managerEmail: "text",
-    contactEmail: "text",
-    url: "text",
-    maxRecipients: "number",
-    defaults: SHOP_DEFAULTS,
-    offer: { object: { dataCollectionForm: "boolean", paymentMethodSaving: "boolean", threeDsPreference: "boolean" } },
-  },
-  required: ["id", "name", "language", "timezone", "currencies"],
-};
+const SHOP_DEFAULTS = z.strictObject({
+  language: text,
+  dataCollectionForm: flag,
+  validityDays: count,
+  paymentMethodSaving: z.optional(z.enum(PAYMENT_METHOD_SAVINGS)),
+  threeDsPreference: z.optional(z.enum(THREE_DS_PREFERENCES)),
+  manualValidation: flag,
+  captureDelayDays: count,
+});
 
-const ACTOR: Shape = {
-  object: {
-    id: "text",
-    email: "text",
-    shopIds: { list: "text" },
-    permissions: {
-      object: {
-        expertBackOffice: "boolean",
-        managePaymentOrders: "boolean",
-        modes: { list: { oneOf: ["PRODUCTION", "TEST"] } },
-        viewAllOrders: "boolean",
-      },
-      required: ["expertBackOffice", "managePaymentOrders", "modes", "viewAllOrders"],
-    },
-  },
-  required: ["id", "shopIds", "permissions"],
-};
+const SHOP = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  timezone: z.string(),
+  currencies: z.array(z.string()),
+  referenceRequired: flag,
+  managerEmail: text,
+  contactEmail: text,
+  url: text,
+  maxRecipients: count,
+  defaults: z.optional(SHOP_DEFAULTS),
+  offer: z.optional(z.strictObject({ dataCollectionForm: flag, paymentMethodSaving: flag, threeDsPreference: flag })),
+});
 
-/** The shape of {@link ConfigFile}. */
-export const CONFIG_FILE_SHAPE: Shape = {
-  object: {
-    shops: { list: SHOP },
-    defaultShop: "text",
-    actor: ACTOR,
-    paymentUrl: "text",
-    messageIdDomain: "text",
-    from: "text",
-    outbox: "text",
-    database: { object: { dir: "text", url: "text", schema: "text" } },
-    smtp: { object: { url: "text" }, required: ["url"] },
-  },
-};
+const ACTOR = z.strictObject({
+  id: z.string(),
+  email: text,
+  shopIds: z.array(z.string()),
+  permissions: z.strictObject({
+    expertBackOffice: z.boolean(),
+    managePaymentOrders: z.boolean(),
+    modes: z.array(z.enum(MODES)),
+    viewAllOrders: z.boolean(),
+  }),
+});
+
+/**
+ * The zod/mini schema of {@link ConfigFile}: every key optional, unknown keys refused (a typo must not go
+ * unnoticed). The checks it cannot express (time zones, currencies, the default shop, the URL) are in
+ * `load-settings.ts`.
+ */
+export const CONFIG_FILE_SCHEMA = z.strictObject({
+  shops: z.optional(z.array(SHOP)),
+  defaultShop: text,
+  actor: z.optional(ACTOR),
+  paymentUrl: text,
+  messageIdDomain: text,
+  from: text,
+  outbox: text,
+  database: z.optional(z.strictObject({ dir: text, url: text, schema: text })),
+  smtp: z.optional(z.strictObject({ url: z.string() })),
+});

@@ -1,11 +1,5 @@
-/** The shape of a value in the config file, as data: walked by {@link checkShape}. */
-export type Shape =
-  | "text"
-  | "boolean"
-  | "number"
-  | { readonly list: Shape }
-  | { readonly oneOf: readonly string[] }
-  | { readonly object: Readonly<Record<string, Shape>>; readonly required?: readonly string[] };
+import * as z from "zod/mini";
+import { CONFIG_FILE_SCHEMA } from "./config-file";
 
 /** What can be wrong with one value of the config file. */
 export type ConfigProblemKind =
@@ -36,46 +30,46 @@ export interface ConfigProblem {
   readonly value?: string | undefined;
 }
 
-const join = (path: string, key: string | number): string => (path === "" ? String(key) : `${path}.${key}`);
+/** A zod issue, as far as the problems read it. */
+type SchemaIssue = z.core.$ZodIssue;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const join = (path: readonly PropertyKey[], key?: string): string =>
+  [...path, ...(key === undefined ? [] : [key])].map(String).join(".");
+
+/** The problem kind of a value of the wrong type, by the type zod expected. */
+const EXPECTED: Readonly<Record<string, ConfigProblemKind>> = {
+  string: "expected_text",
+  boolean: "expected_boolean",
+  number: "expected_number",
+  array: "expected_list",
+  object: "expected_object",
+};
+
+/** The problems one zod issue stands for: one per unknown key, else one. */
+function problemsOf(issue: SchemaIssue): ConfigProblem[] {
+  const path = join(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ path: join(issue.path, key), kind: "unknown_key" as const }));
+  }
+  if (issue.code === "invalid_value") {
+    return [{ path, kind: "expected_one_of", value: issue.values.map(String).join(", ") }];
+  }
+  if (issue.code === "invalid_type") {
+    if (issue.input === undefined) return [{ path, kind: "missing" }];
+    return [{ path, kind: EXPECTED[issue.expected] ?? "expected_object" }];
+  }
+  return [{ path, kind: "expected_object" }];
+}
 
 /**
- * Checks a value against a shape and collects every problem (an absent optional key is fine; an unknown key is
- * a problem, so that a typo does not go unnoticed).
+ * Checks the config file against {@link CONFIG_FILE_SCHEMA} and gives every problem: a required key that is
+ * absent, a value of the wrong type, a value outside its choices, and each unknown key (so that a typo does not go
+ * unnoticed).
  *
- * @param value - The value, comments already removed.
- * @param shape - Its expected shape.
- * @param path - The dotted path of the value.
- * @param problems - Where problems are added.
+ * @param value - The file's content, comments already removed.
+ * @returns The problems, none when the file has the right shape.
  */
-export function checkShape(value: unknown, shape: Shape, path: string, problems: ConfigProblem[]): void {
-  if (shape === "text") {
-    if (typeof value !== "string") problems.push({ path, kind: "expected_text" });
-  } else if (shape === "boolean") {
-    if (typeof value !== "boolean") problems.push({ path, kind: "expected_boolean" });
-  } else if (shape === "number") {
-    if (typeof value !== "number" || !Number.isFinite(value)) problems.push({ path, kind: "expected_number" });
-  } else if ("list" in shape) {
-    if (!Array.isArray(value)) problems.push({ path, kind: "expected_list" });
-    else {
-      for (const [index, item] of value.entries()) checkShape(item, shape.list, join(path, index), problems);
-    }
-  } else if ("oneOf" in shape) {
-    if (typeof value !== "string" || !shape.oneOf.includes(value)) {
-      problems.push({ path, kind: "expected_one_of", value: shape.oneOf.join(", ") });
-    }
-  } else if (!isRecord(value)) {
-    problems.push({ path, kind: "expected_object" });
-  } else {
-    for (const key of shape.required ?? []) {
-      if (value[key] === undefined) problems.push({ path: join(path, key), kind: "missing" });
-    }
-    for (const [key, item] of Object.entries(value)) {
-      const fieldShape = shape.object[key];
-      if (fieldShape === undefined) problems.push({ path: join(path, key), kind: "unknown_key" });
-      else if (item !== undefined) checkShape(item, fieldShape, join(path, key), problems);
-    }
-  }
+export function shapeProblems(value: unknown): ConfigProblem[] {
+  const result = z.safeParse(CONFIG_FILE_SCHEMA, value, { reportInput: true });
+  return result.success ? [] : result.error.issues.flatMap(problemsOf);
 }

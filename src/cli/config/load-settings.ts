@@ -7,8 +7,8 @@ import { CliError } from "../cli-error";
 import type { CliIo } from "../cli-io";
 import type { CliText } from "../text/cli-text";
 import { stripComments } from "./config-comments";
-import { CONFIG_FILE_NAME, CONFIG_FILE_SHAPE, type ConfigFile } from "./config-file";
-import { type ConfigProblem, checkShape } from "./config-shape";
+import { CONFIG_FILE_NAME, type ConfigFile } from "./config-file";
+import { type ConfigProblem, shapeProblems } from "./config-problems";
 import { DEFAULTS, DEMO_SHOP, demoActor } from "./demo-defaults";
 import { checkPaymentUrlTemplate } from "./payment-url";
 import type { Settings } from "./settings";
@@ -45,8 +45,7 @@ async function readConfigFile(
     });
   }
   const file = stripComments(parsed);
-  const problems: ConfigProblem[] = [];
-  checkShape(file, CONFIG_FILE_SHAPE, "", problems);
+  const problems: ConfigProblem[] = shapeProblems(file);
   if (typeof file === "object" && file !== null && !Array.isArray(file)) {
     checkMeaning(file as Record<string, unknown>, problems);
   }

@@ -1,7 +1,7 @@
 import type { DeliveryProgress, DeliveryReport } from "../../service/use-cases/deliver";
 import type { ValueName } from "../command-line/option-spec";
 import type { CommandName, OptionGroup } from "../commands/command";
-import type { ConfigProblemKind } from "../config/config-shape";
+import type { ConfigProblemKind } from "../config/config-problems";
 
 /** The messages of usage errors (exit code 2). */
 export interface UsageText {
