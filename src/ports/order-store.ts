@@ -59,8 +59,8 @@ export interface LinkPage {
  */
 export interface OrderStore {
   /**
-   * Saves an order and all its links in one transaction: all are stored, or none. Order ids and link ids are
-   * unique: saving one that exists rejects, and stores nothing.
+   * Saves an order and all its links in one transaction: all are stored, or none. Order ids, link ids and link
+   * tokens are unique: saving one that exists rejects, and stores nothing.
    * @returns `"saved"`, or `"duplicate"` (nothing stored) when the order has an idempotency key that another
    *   order of the same shop already has.
    */
@@ -69,6 +69,12 @@ export interface OrderStore {
   getOrder(id: string): Promise<StoredOrder | undefined>;
   /** @returns The link, or `undefined`. */
   getLink(id: string): Promise<StoredLink | undefined>;
+  /**
+   * Finds a link by its secret token, for the payment page: an indexed lookup (a unique index on the token), by
+   * exact, case-sensitive equality; `%`, `_` and `\` are plain characters.
+   * @returns The link, or `undefined`.
+   */
+  findLinkByToken(token: string): Promise<StoredLink | undefined>;
   /** @returns The order of a shop with this idempotency key, or `undefined`. */
   findOrderByIdempotencyKey(shopId: string, key: string): Promise<StoredOrder | undefined>;
   /** @returns One page of the links that match the filter, in creation order then id order. */

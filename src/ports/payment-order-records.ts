@@ -79,6 +79,8 @@ export interface StoredLink extends PlannedLink {
   readonly updatedAt: Date;
   /** Optimistic-concurrency version: 1 when created, one more at each change. */
   readonly version: number;
+  /** When the buyer first opened the link (its token was looked up); `undefined` until then. */
+  readonly openedAt: Date | undefined;
   /** Where the link stands with the buyer. */
   readonly payment: LinkPayment;
   /** Where its e-mail stands. */

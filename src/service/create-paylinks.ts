@@ -16,6 +16,7 @@ import { type ExpireDueOptions, type ExpireDueResult, expireDue } from "./use-ca
 import { getLink } from "./use-cases/get-link";
 import { getOrder } from "./use-cases/get-order";
 import { type ListPage, listLinks } from "./use-cases/list-links";
+import { type LinkOpening, openLink } from "./use-cases/open-link";
 import { listOrderLinks } from "./use-cases/order-links";
 import { previewOrder } from "./use-cases/preview-order";
 import { reactivateLink } from "./use-cases/reactivate-link";
@@ -49,6 +50,12 @@ export interface Paylinks {
   duplicate(linkId: string, options: DuplicateOptions): Promise<OrderWithLinks>;
   /** Records a payment result on a running link; recording the same result twice is harmless. */
   recordPayment(linkId: string, result: PaymentResult, options: CallOptions): Promise<StoredLink>;
+  /**
+   * The payment page's lookup: the link of a secret token, whether it can be paid now or why not, and the first
+   * opening recorded (`openedAt`, an `opened` event). No actor: the token is the capability. An unknown, malformed
+   * or wrong token gets the same `{ payable: false, reason: "unknown" }`.
+   */
+  openLink(token: string): Promise<LinkOpening>;
   /** Marks every running link of the actor's shops whose expiry has passed as `EXPIRED`. */
   expireDue(options: ExpireDueOptions): Promise<ExpireDueResult>;
   /** Reads an order. */
@@ -117,6 +124,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     reactivate: (linkId, call) => reactivateLink(context, linkId, call),
     duplicate: (linkId, call) => duplicateLink(context, linkId, call),
     recordPayment: (linkId, result, call) => recordPayment(context, linkId, result, call),
+    openLink: (token) => openLink(context, token),
     expireDue: (call) => expireDue(context, call),
     getOrder: (orderId, call) => getOrder(context, orderId, call),
     orderLinks: (orderId, call) => listOrderLinks(context, orderId, call),

@@ -76,6 +76,12 @@ export interface LinkActionEvent extends LinkEventBase {
   readonly type: "resent" | "updated" | "cancelled" | "reactivated" | "expired";
 }
 
+/** The buyer opened the link for the first time (its token was looked up by `openLink`). */
+export interface OpenedEvent extends LinkEventBase {
+  /** The event's kind. */
+  readonly type: "opened";
+}
+
 /** Every event the service emits, after the change is stored. */
 export type PaylinksEvent =
   | CreatedEvent
@@ -83,7 +89,8 @@ export type PaylinksEvent =
   | DeliveryFailedEvent
   | ExpiryChangedEvent
   | PaymentEvent
-  | LinkActionEvent;
+  | LinkActionEvent
+  | OpenedEvent;
 
 /** A subscriber; its errors and rejections never reach the service call. */
 export type PaylinksListener = (event: PaylinksEvent) => void | Promise<void>;

@@ -31,6 +31,7 @@ export type {
   ExpiryChangedEvent,
   LinkActionEvent,
   LinkEventBase,
+  OpenedEvent,
   PaylinksEvent,
   PaylinksListener,
   PaymentEvent,
@@ -48,6 +49,7 @@ export { messageIdOf } from "./use-cases/deliver";
 export type { DuplicateOptions } from "./use-cases/duplicate-link";
 export type { ExpireDueOptions, ExpireDueResult } from "./use-cases/expire-due";
 export type { ListPage } from "./use-cases/list-links";
+export type { LinkOpening, PaymentPageLink, UnpayableReason } from "./use-cases/open-link";
 export type { PaymentResult } from "./use-cases/record-payment";
 export type { LinkChanges } from "./use-cases/rerender-link";
 export type { RecipientResult, SendResult } from "./use-cases/send";

@@ -34,6 +34,7 @@ function linkRecord(order: StoredOrder, link: PlannedLink, position: number): St
     createdAt: order.createdAt,
     updatedAt: order.createdAt,
     version: 1,
+    openedAt: undefined,
     payment: { status: "RUNNING", transactionId: undefined, at: undefined },
     delivery: {
       status: "PENDING",

@@ -4,6 +4,7 @@ import type { OrderStore } from "../ports/order-store";
 import { describeAttempts } from "./store-contract/attempts";
 import { describeClaimDueLinks } from "./store-contract/claim-due-links";
 import { describeCopies } from "./store-contract/copies";
+import { describeFindLinkByToken } from "./store-contract/find-link-by-token";
 import { describeHostileStrings } from "./store-contract/hostile-strings";
 import { describeListFilters } from "./store-contract/list-filters";
 import { describeListPages } from "./store-contract/list-pages";
@@ -44,8 +45,8 @@ function eachTestOpens(makeStore: StoreFactory, options: StoreContractOptions): 
  * afterwards.
  *
  * What it proves:
- * - `saveOrder` is all or nothing (an order with a link id already stored, a repeated link id or an order id
- *   already stored rejects and stores nothing), answers `"duplicate"` for an idempotency key the shop already
+ * - `saveOrder` is all or nothing (an order with a link id or token already stored, a repeated link id or an
+ *   order id already stored rejects and stores nothing), answers `"duplicate"` for an idempotency key the shop already
  *   used (storing nothing, even when two saves race) and allows the same key in another shop;
  * - reads give back exactly what was saved: `Date`s to the millisecond, 12-digit amounts as numbers, empty
  *   strings, fields that are `undefined` still present, the nested `payment` and `delivery` states; hostile
@@ -55,6 +56,7 @@ function eachTestOpens(makeStore: StoreFactory, options: StoreContractOptions): 
  * - `listLinks` applies every filter field (a present but empty list lets nothing through), orders by creation
  *   then by id compared by code unit (as `COLLATE "C"`), and pages with a cursor that neither repeats nor skips a
  *   link, even when links are added or changed between pages; it rejects a cursor it did not make;
+ * - `findLinkByToken` finds a link by its whole token, exactly (case, prefixes and wildcards never match);
  * - `updateLink` writes only over the expected version, and one of two racing updates wins.
  *
  * @param name - The adapter's name, shown in the test report.
@@ -79,6 +81,7 @@ export function describeOrderStoreContract(
       const opened = eachTestOpens(makeStore, options);
       const current = () => opened().store;
       describeSaveOrder(current);
+      describeFindLinkByToken(current);
       describeCopies(current);
       describeHostileStrings(current);
       describeListFilters(current);

@@ -128,6 +128,7 @@ export function makeLink(overrides: LinkFields = {}): StoredLink {
     expiresAt: new Date(advanced.expiresAt.getTime()),
     updatedAt: new Date(createdAt.getTime()),
     version: 1,
+    openedAt: undefined,
     ...fields,
     createdAt,
     payment: { status: "RUNNING", transactionId: undefined, at: undefined, ...payment },

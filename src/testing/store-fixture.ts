@@ -72,6 +72,7 @@ export function storeWithQueue(opened: OpenedStore): PaymentOrderStore {
     saveOrder: (order, links) => store.saveOrder(order, links),
     getOrder: (id) => store.getOrder(id),
     getLink: (id) => store.getLink(id),
+    findLinkByToken: (token) => store.findLinkByToken(token),
     findOrderByIdempotencyKey: (shopId, key) => store.findOrderByIdempotencyKey(shopId, key),
     listLinks: (filter, page) => store.listLinks(filter, page),
     updateLink: (link, version) => store.updateLink(link, version),

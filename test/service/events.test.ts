@@ -115,6 +115,7 @@ describe("createPaylinks events", () => {
           paid: { payment: { status: "PAID" as const, transactionId: "tx-1" } },
           refused: { payment: { status: "REFUSED" as const, transactionId: "tx-2" } },
           expired: { payment: { status: "EXPIRED" as const } },
+          opened: { openedAt: event.at },
         }[event.type];
         expect(link, event.type).toMatchObject(expected);
       }

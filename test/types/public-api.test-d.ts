@@ -25,6 +25,7 @@ import {
   type DeliveryStatus,
   type LinkDelivery,
   type LinkFilter,
+  type LinkOpening,
   type LinkPayment,
   type OrderStore,
   type PAYMENT_STATUSES,
@@ -109,6 +110,14 @@ describe("the service's signatures", () => {
 
   it("lists links with the port's filter", () => {
     expectTypeOf<Paylinks["listLinks"]>().parameter(0).toEqualTypeOf<LinkFilter>();
+  });
+
+  it("opens a link by its token alone, with no actor", () => {
+    expectTypeOf<Paylinks["openLink"]>().parameters.toEqualTypeOf<[string]>();
+    expectTypeOf<Paylinks["openLink"]>().returns.resolves.toEqualTypeOf<LinkOpening>();
+    const opening = {} as LinkOpening;
+    if (opening.payable) expectTypeOf(opening.link.amount).toEqualTypeOf<number>();
+    else expectTypeOf(opening.reason).toEqualTypeOf<"expired" | "cancelled" | "paid" | "refused" | "unknown">();
   });
 });
 

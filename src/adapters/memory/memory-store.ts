@@ -72,6 +72,8 @@ export function createMemoryStore(): MemoryStore {
   /** Shop id and idempotency key → order id. */
   const keys = new Map<string, string>();
   const links = new Map<string, StoredLink>();
+  /** Token → link id. */
+  const tokens = new Map<string, string>();
   /** Every link, in listing order. */
   let listed: StoredLink[] = [];
   const attempts = new Map<string, DeliveryAttempt[]>();
@@ -81,6 +83,10 @@ export function createMemoryStore(): MemoryStore {
   /** Replaces a kept link by its new version, keeping the list in listing order. */
   const replace = (previous: StoredLink, next: StoredLink): void => {
     links.set(next.id, next);
+    if (previous.token !== next.token) {
+      tokens.delete(previous.token);
+      tokens.set(next.token, next.id);
+    }
     const at = positionOf(listed, listingKey(previous), false);
     if (compareKeys(listingKey(previous), listingKey(next)) === 0) listed[at] = next;
     else {
@@ -95,15 +101,21 @@ export function createMemoryStore(): MemoryStore {
       if (key !== undefined && keys.has(key)) return "duplicate";
       if (orders.has(order.id)) throw conflict("Order", order.id);
       const ids = new Set<string>();
+      const newTokens = new Set<string>();
       for (const link of newLinks) {
         if (links.has(link.id) || ids.has(link.id)) throw conflict("Link", link.id);
+        if (tokens.has(link.token) || newTokens.has(link.token)) throw conflict("The token of link", link.id);
         ids.add(link.id);
+        newTokens.add(link.token);
       }
       // Everything is copied (and checked) before anything is kept: a bad record stores nothing.
       const [savedOrder, savedLinks] = keptCopy([order, [...newLinks]] as const);
       orders.set(savedOrder.id, savedOrder);
       if (key !== undefined) keys.set(key, savedOrder.id);
-      for (const link of savedLinks) links.set(link.id, link);
+      for (const link of savedLinks) {
+        links.set(link.id, link);
+        tokens.set(link.token, link.id);
+      }
       listed = [...listed, ...savedLinks].sort((a, b) => compareKeys(listingKey(a), listingKey(b)));
       return "saved";
     },
@@ -111,6 +123,11 @@ export function createMemoryStore(): MemoryStore {
     getOrder: async (id) => copyOf(orders.get(id)),
 
     getLink: async (id) => copyOf(links.get(id)),
+
+    async findLinkByToken(token) {
+      const id = tokens.get(token);
+      return id === undefined ? undefined : copyOf(links.get(id));
+    },
 
     async findOrderByIdempotencyKey(shopId, key) {
       const id = keys.get(keyOf(shopId, key));

@@ -121,6 +121,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return result.rows[0] ? linkFromRow(result.rows[0]) : undefined;
     },
 
+    async findLinkByToken(token) {
+      const result = await client.query(`select * from ${links} where token = $1`, [token]);
+      return result.rows[0] ? linkFromRow(result.rows[0]) : undefined;
+    },
+
     async findOrderByIdempotencyKey(shopId, key) {
       const result = await client.query(`select * from ${orders} where shop_id = $1 and idempotency_key = $2`, [
         shopId,

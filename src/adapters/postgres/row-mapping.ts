@@ -68,6 +68,7 @@ export function linkFromRow(row: Row): StoredLink {
     createdAt: date(row.created_at) as Date,
     updatedAt: date(row.updated_at) as Date,
     version: Number(row.version),
+    openedAt: date(row.opened_at),
     payment: {
       status: row.payment_status as PaymentStatus,
       transactionId: text(row.transaction_id),
@@ -145,6 +146,7 @@ export const LINK_COLUMNS: readonly (readonly [column: string, type: string, val
     ["sent_at", "timestamptz", (l) => iso(l.delivery.sentAt)],
     ["transaction_id", "text", (l) => nullable(l.payment.transactionId)],
     ["payment_at", "timestamptz", (l) => iso(l.payment.at)],
+    ["opened_at", "timestamptz", (l) => iso(l.openedAt)],
   ];
 
 /** The order's values, in the column order of the insert. Internal. */

@@ -102,11 +102,14 @@ function migrations(s: string): readonly (readonly string[])[] {
         where payment_status = 'RUNNING'`,
       `create index if not exists paylinks_attempts_link on ${s}.paylinks_delivery_attempts (link_id, id)`,
     ],
+    // 2: when the buyer first opened the link (the token lookup of the payment page; the token is already unique,
+    // so indexed).
+    [`alter table ${s}.paylinks_links add column if not exists opened_at timestamptz`],
   ];
 }
 
 /** The latest schema version this code knows. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Creates or upgrades the tables: every version not applied yet, in order, in one transaction, each recorded in

@@ -35,6 +35,7 @@ export function linkJson(link: StoredLink) {
     sentAt: link.delivery.sentAt ?? null,
     transactionId: link.payment.transactionId ?? null,
     paymentAt: link.payment.at ?? null,
+    openedAt: link.openedAt ?? null,
     advanced: link.advanced,
   };
 }

@@ -60,6 +60,7 @@ export function describeHostileStrings(current: CurrentOrderStore): void {
         expect(await store.getOrder(order.id)).toStrictEqual(order);
         expect(await store.getLink(link.id)).toStrictEqual(link);
         expect(await store.findOrderByIdempotencyKey(order.shopId, text)).toStrictEqual(order);
+        expect(await store.findLinkByToken(text)).toStrictEqual(link);
         const matches = async (filter: Parameters<typeof store.listLinks>[0]): Promise<string[]> =>
           idsOf((await store.listLinks(filter, { limit: 10 })).links);
         expect(await matches({ shopIds: [order.shopId] })).toEqual([link.id]);

@@ -109,6 +109,7 @@ export function fullRecords(): { order: StoredOrder; link: StoredLink } {
     expiresAt: new Date(Date.UTC(2026, 4, 31, 3, 59, 59, 0)),
     updatedAt: minutes(90),
     version: 7,
+    openedAt: minutes(85),
     payment: { status: "PAID", transactionId: "tx-0001", at: minutes(80) },
     delivery: {
       status: "SENT",
