@@ -494,6 +494,12 @@ export const ERROR_CODE_DOCS: Readonly<Record<ErrorCode, ErrorCodeDoc>> = {
     carries:
       "`details.action` (the call), and `details.permission` (`expertBackOffice`, `managePaymentOrders` or `viewAllOrders`), `details.shopId` or `details.mode`: what is missing.",
   },
+  unauthorized: {
+    thrownBy:
+      "The service's `receiveNotification`, when a payment notification's `Paylinks-Signature` is missing or malformed, when no signature matches the body under one of the configured secrets, or when its timestamp is outside the tolerance (5 minutes by default, either way). Nothing is read or written.",
+    carries:
+      "`details.reason`: `missing`, `malformed`, `mismatch` or `stale`. Never the secret, the body or the signature.",
+  },
   not_found: {
     thrownBy: "The service, for an order, link or shop id it does not know.",
     carries: "`details.orderId`, `details.linkId` or `details.shopId`.",

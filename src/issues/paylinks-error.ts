@@ -9,6 +9,7 @@ import type { IssueCode } from "./issue-codes";
  *   `paymentUrl` or `generateId` result that is not a non-empty string, a `now` that is not a valid `Date`, a
  *   time zone `Intl` does not know, an idempotency key that is not a non-empty string.
  * - `forbidden`: the actor lacks a permission, a shop or a mode; `details` names which.
+ * - `unauthorized`: a payment notification's signature is missing, malformed, wrong or outside its time window.
  * - `not_found`: no such order, link or shop.
  * - `invalid_transition`: the action is not allowed in the link's payment status; `details` has both.
  * - `idempotency_conflict`: the idempotency key was already used for a different request.
@@ -20,6 +21,7 @@ export const ERROR_CODES = [
   "invalid_request",
   "invalid_context",
   "forbidden",
+  "unauthorized",
   "not_found",
   "invalid_transition",
   "idempotency_conflict",

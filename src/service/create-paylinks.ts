@@ -4,7 +4,7 @@ import type { PaymentOrderRequest } from "../order/payment-order-request";
 import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
 import { createEventHub, type PaylinksListener } from "./events";
-import { type PaylinksOptions, resolveDelivery } from "./paylinks-options";
+import { type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
 import { type CallOptions, queueOf, type ServiceContext, shopFinder } from "./service-context";
 import { systemClock } from "./system-clock";
 import { cancelLink } from "./use-cases/cancel-link";
@@ -20,6 +20,11 @@ import { type LinkOpening, openLink } from "./use-cases/open-link";
 import { listOrderLinks } from "./use-cases/order-links";
 import { previewOrder } from "./use-cases/preview-order";
 import { reactivateLink } from "./use-cases/reactivate-link";
+import {
+  type NotificationOutcome,
+  type PaymentNotification,
+  receiveNotification,
+} from "./use-cases/receive-notification";
 import { type PaymentResult, recordPayment } from "./use-cases/record-payment";
 import type { LinkChanges } from "./use-cases/rerender-link";
 import { resendLink } from "./use-cases/resend-link";
@@ -56,6 +61,12 @@ export interface Paylinks {
    * or wrong token gets the same `{ payable: false, reason: "unknown" }`.
    */
   openLink(token: string): Promise<LinkOpening>;
+  /**
+   * Receives the payment platform's signed notification (the raw body and its `Paylinks-Signature` header) and
+   * records PAID or REFUSED on the link, idempotently on the transaction id; a duplicate or out-of-order one
+   * changes nothing. No actor: the signature (HMAC-SHA256 with the `notifications` secret) authenticates it.
+   */
+  receiveNotification(notification: PaymentNotification): Promise<NotificationOutcome>;
   /** Marks every running link of the actor's shops whose expiry has passed as `EXPIRED`. */
   expireDue(options: ExpireDueOptions): Promise<ExpireDueResult>;
   /** Reads an order. */
@@ -99,6 +110,7 @@ export interface Paylinks {
  */
 export function createPaylinks(options: PaylinksOptions): Paylinks {
   const generateId = options.generateId ?? (() => nanoid());
+  const notifications = resolveNotifications(options.notifications);
   const context: ServiceContext = {
     store: options.store,
     queue: queueOf(options),
@@ -125,6 +137,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     duplicate: (linkId, call) => duplicateLink(context, linkId, call),
     recordPayment: (linkId, result, call) => recordPayment(context, linkId, result, call),
     openLink: (token) => openLink(context, token),
+    receiveNotification: (notification) => receiveNotification(context, notifications, notification),
     expireDue: (call) => expireDue(context, call),
     getOrder: (orderId, call) => getOrder(context, orderId, call),
     orderLinks: (orderId, call) => listOrderLinks(context, orderId, call),

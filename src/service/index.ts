@@ -37,7 +37,9 @@ export type {
   PaymentEvent,
   SentEvent,
 } from "./events";
-export type { DeliveryOptions, PaylinksOptions } from "./paylinks-options";
+export type { NotificationBody } from "./notification-signature";
+export { signNotification } from "./notification-signature";
+export type { DeliveryOptions, NotificationOptions, PaylinksOptions } from "./paylinks-options";
 export type { CallOptions } from "./service-context";
 export { systemClock } from "./system-clock";
 export type { LinkAction } from "./transitions";
@@ -50,6 +52,12 @@ export type { DuplicateOptions } from "./use-cases/duplicate-link";
 export type { ExpireDueOptions, ExpireDueResult } from "./use-cases/expire-due";
 export type { ListPage } from "./use-cases/list-links";
 export type { LinkOpening, PaymentPageLink, UnpayableReason } from "./use-cases/open-link";
+export type {
+  IgnoredReason,
+  NotificationOutcome,
+  NotificationPayload,
+  PaymentNotification,
+} from "./use-cases/receive-notification";
 export type { PaymentResult } from "./use-cases/record-payment";
 export type { LinkChanges } from "./use-cases/rerender-link";
 export type { RecipientResult, SendResult } from "./use-cases/send";

@@ -1,3 +1,4 @@
+import { PaylinksError } from "../issues/paylinks-error";
 import type { PaymentUrlInput } from "../order/payment-order-plan";
 import type { DeliveryQueue } from "../ports/delivery-queue";
 import type { MailTransport } from "../ports/mail-transport";
@@ -5,6 +6,7 @@ import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
 import type { ShopConfig } from "../shop/shop-config";
 import type { PaylinksEvent } from "./events";
+import type { ResolvedNotifications } from "./use-cases/receive-notification";
 
 /** How the service delivers e-mails. */
 export interface DeliveryOptions {
@@ -95,8 +97,24 @@ export interface PaylinksOptions {
    * @defaultValue `"worker-"` and a random id
    */
   readonly workerId?: string | undefined;
+  /** The payment platform's signed notifications (`receiveNotification`); without it, that call throws. */
+  readonly notifications?: NotificationOptions | undefined;
   /** Called when an event listener throws; listeners never break a service call. */
   readonly onListenerError?: ((error: unknown, event: PaylinksEvent) => void) | undefined;
+}
+
+/** How payment notifications are authenticated. */
+export interface NotificationOptions {
+  /**
+   * The secret shared with the payment platform, or several during a rotation (a signature under any of them is
+   * accepted). Each is a non-empty string; use at least 32 random bytes.
+   */
+  readonly secrets: string | readonly string[];
+  /**
+   * How far a notification's timestamp may be from now, either way, in ms: an older one is refused as a replay.
+   * @defaultValue 300000 (5 minutes)
+   */
+  readonly toleranceMs?: number | undefined;
 }
 
 /** The delivery options with every default applied. Internal. */
@@ -123,4 +141,22 @@ export function resolveDelivery(options: DeliveryOptions = {}): ResolvedDelivery
     pollMs: Math.max(1, options.pollMs ?? 5000),
     random: options.random ?? Math.random,
   };
+}
+
+/** Checks and applies the notification defaults. Internal. */
+export function resolveNotifications(options: NotificationOptions | undefined): ResolvedNotifications | undefined {
+  if (options === undefined) return undefined;
+  const secrets = typeof options.secrets === "string" ? [options.secrets] : [...(options.secrets ?? [])];
+  if (secrets.length === 0 || !secrets.every((secret) => typeof secret === "string" && secret !== "")) {
+    throw new PaylinksError("invalid_context", "notifications.secrets must be one or more non-empty strings", {
+      details: { option: "notifications.secrets" },
+    });
+  }
+  const toleranceMs = options.toleranceMs ?? 300_000;
+  if (!Number.isFinite(toleranceMs) || toleranceMs < 0) {
+    throw new PaylinksError("invalid_context", "notifications.toleranceMs must be a number of ms, 0 or more", {
+      details: { option: "notifications.toleranceMs" },
+    });
+  }
+  return { secrets, toleranceMs };
 }

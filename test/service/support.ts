@@ -18,6 +18,7 @@ import type {
 import {
   createPaylinks,
   type DeliveryOptions,
+  type NotificationOptions,
   type Paylinks,
   type PaylinksEvent,
   type PaylinksOptions,
@@ -83,6 +84,8 @@ export interface WorldOptions {
   /** Share these instead of creating new ones (several services over the same store and transport). */
   readonly store?: MemoryStore;
   readonly transport?: CaptureTransport;
+  /** The payment platform's notification secrets. */
+  readonly notifications?: NotificationOptions;
 }
 
 /** A service with its memory store, capture transport, fake clock, and every event and listener error recorded. */
@@ -110,6 +113,7 @@ export function makeWorld(options: WorldOptions = {}): World {
     paymentUrl,
     delivery: { random: () => 0.5, ...options.delivery },
     ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
+    ...(options.notifications === undefined ? {} : { notifications: options.notifications }),
     onListenerError: (error) => listenerErrors.push(error),
   });
   const events: PaylinksEvent[] = [];

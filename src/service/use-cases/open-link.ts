@@ -34,7 +34,7 @@ export interface PaymentPageLink {
   readonly language: string;
 }
 
-/** What {@link openLink} answers: a link that can be paid now, or why it cannot. */
+/** What `openLink` answers: a link that can be paid now, or why it cannot. */
 export type LinkOpening =
   | {
       /** The link can be paid now. */
