@@ -45,5 +45,16 @@ export interface DeliveryQueue {
   listAttempts(linkId: string): Promise<DeliveryAttempt[]>;
 }
 
+const QUEUE_METHODS = ["claimDueLinks", "nextDueAt", "recordAttempt", "listAttempts"] as const;
+
+/**
+ * Whether a value implements the four {@link DeliveryQueue} methods: how the service and the conformance suites
+ * tell a store that is also its queue.
+ */
+export const isDeliveryQueue = (value: unknown): value is DeliveryQueue =>
+  value !== null &&
+  typeof value === "object" &&
+  QUEUE_METHODS.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
+
 /** An adapter that is both the order store and its delivery queue, as the memory and PostgreSQL adapters are. */
 export interface PaymentOrderStore extends OrderStore, DeliveryQueue {}

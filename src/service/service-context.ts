@@ -1,7 +1,7 @@
 import type { Actor } from "../actor/actor";
 import { PaylinksError } from "../issues/paylinks-error";
 import type { PaymentUrlInput } from "../order/payment-order-plan";
-import type { DeliveryQueue } from "../ports/delivery-queue";
+import { type DeliveryQueue, isDeliveryQueue } from "../ports/delivery-queue";
 import type { MailTransport } from "../ports/mail-transport";
 import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
@@ -44,13 +44,8 @@ export function shopFinder(shops: PaylinksOptions["shops"]): (shopId: string) =>
   };
 }
 
-const QUEUE_METHODS = ["claimDueLinks", "nextDueAt", "recordAttempt", "listAttempts"] as const;
-
 /** The queue option, or the store when it also implements the delivery queue. Internal. */
 export function queueOf(options: Pick<PaylinksOptions, "store" | "queue">): DeliveryQueue | undefined {
   if (options.queue !== undefined) return options.queue;
-  const store = options.store as Partial<DeliveryQueue> | undefined;
-  return store && QUEUE_METHODS.every((name) => typeof store[name] === "function")
-    ? (options.store as unknown as DeliveryQueue)
-    : undefined;
+  return isDeliveryQueue(options.store) ? options.store : undefined;
 }

@@ -1,4 +1,4 @@
-import type { DeliveryQueue, PaymentOrderStore } from "../ports/delivery-queue";
+import { type DeliveryQueue, isDeliveryQueue, type PaymentOrderStore } from "../ports/delivery-queue";
 import type { OrderStore } from "../ports/order-store";
 
 /** A store that needs tearing down after each test, with the function that does it. */
@@ -41,14 +41,7 @@ export interface OpenedStore {
   readonly cleanup: () => Promise<void>;
 }
 
-const QUEUE_METHODS = ["claimDueLinks", "nextDueAt", "recordAttempt", "listAttempts"] as const;
-
-const asQueue = (value: unknown): DeliveryQueue | undefined =>
-  value !== null &&
-  typeof value === "object" &&
-  QUEUE_METHODS.every((name) => typeof (value as Record<string, unknown>)[name] === "function")
-    ? (value as DeliveryQueue)
-    : undefined;
+const asQueue = (value: unknown): DeliveryQueue | undefined => (isDeliveryQueue(value) ? value : undefined);
 
 const isStore = (value: OrderStore | StoreFixture): value is OrderStore =>
   typeof (value as Partial<OrderStore>).saveOrder === "function";

@@ -3,7 +3,7 @@ import type { StoredLink } from "../../ports/payment-order-records";
 import { type NotificationBody, verifySignature } from "../notification-signature";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
-import { loadLink } from "./change-link";
+import { eventBase, loadLink } from "./change-link";
 
 /** A payment notification as the payment platform posts it: the raw body and its signature header. */
 export interface PaymentNotification {
@@ -160,13 +160,8 @@ export async function receiveNotification(
     const next: StoredLink = { ...decision.next, version: link.version + 1, updatedAt: now };
     if (await storeCall("recording a payment notification", () => context.store.updateLink(next, link.version))) {
       context.events.emit({
+        ...eventBase(next, undefined),
         type: result.status === "PAID" ? "paid" : "refused",
-        at: now,
-        linkId: next.id,
-        orderId: next.orderId,
-        shopId: next.shopId,
-        mode: next.mode,
-        actorId: undefined,
         transactionId: result.transactionId,
       });
       return { outcome: "applied", link: next };
