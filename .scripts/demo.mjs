@@ -1,7 +1,7 @@
 // npm run demo: runs the built `paylinks` command end to end in a fresh temporary folder (kept afterwards, so
 // that the e-mails can be opened): the seed's example, "Recouvrement" for three recipients, as a TEST order.
-// It always uses the embedded defaults (PGlite in .paylinks/db, the .eml outbox in .paylinks/outbox): DATABASE_URL
-// and SMTP_URL are removed from its environment.
+// It always uses the embedded defaults (PGlite in .paylinks/db, the .eml outbox in .paylinks/outbox, whose files
+// nodemailer composes): DATABASE_URL and SMTP_URL are removed from its environment.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,18 @@ const cli = fileURLToPath(new URL("../dist/cli/index.js", import.meta.url));
 if (!existsSync(cli)) {
   console.error("dist/cli/index.js is missing: run npm run build first (npm run demo does).");
   process.exit(1);
+}
+// The two optional peer dependencies the embedded defaults load (the repository's devDependencies).
+for (const [name, purpose] of [
+  ["@electric-sql/pglite", "the embedded database"],
+  ["nodemailer", "composing the .eml files of the outbox"],
+]) {
+  try {
+    import.meta.resolve(name);
+  } catch {
+    console.error(`${name} is missing (needed for ${purpose}): run npm install first.`);
+    process.exit(1);
+  }
 }
 const dir = mkdtempSync(join(tmpdir(), "paylinks-demo-"));
 const env = { ...process.env };

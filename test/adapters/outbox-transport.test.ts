@@ -1,9 +1,17 @@
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOutboxTransport, type OutboxEnvelope, outboxFileName } from "../../src/adapters/outbox";
+import {
+  createOutboxTransport,
+  type OutboxEnvelope,
+  type OutboxNodemailer,
+  type OutboxTransportOptions,
+  outboxFileName,
+} from "../../src/adapters/outbox";
 import { PaylinksError } from "../../src/issues/paylinks-error";
 import type { OutgoingMail } from "../../src/ports";
 import { type DeliveredMail, describeTransportContract, makeOutgoingMail } from "../../src/testing";
@@ -37,7 +45,7 @@ async function readOutbox(dir: string): Promise<{ name: string; parsed: ParsedMa
 describeTransportContract("outbox (.eml files in a temporary folder)", async () => {
   const dir = await newDir();
   return {
-    transport: createOutboxTransport({ dir, now: ticking() }),
+    transport: createOutboxTransport({ dir, nodemailer, now: ticking() }),
     delivered: async (): Promise<DeliveredMail[]> =>
       (await readOutbox(dir)).map(({ parsed, envelope }) => ({
         envelope: envelope.to,
@@ -52,6 +60,16 @@ const firstAddress = (value: AddressObject | AddressObject[] | undefined) =>
 
 /** The header section of a raw message, as lines. */
 const headLines = (raw: string): string[] => raw.slice(0, raw.indexOf("\r\n\r\n")).split("\r\n");
+
+/** The names of the header fields of a raw message, in order (continuation lines left out). */
+const headNames = (raw: string): string[] =>
+  headLines(raw)
+    .filter((line) => !/^[ \t]/.test(line))
+    .map((line) => line.slice(0, line.indexOf(":")));
+
+/** An outbox over the real nodemailer; `options` may replace it. */
+const outboxIn = (dir: string, options: Partial<OutboxTransportOptions> = {}) =>
+  createOutboxTransport({ dir, nodemailer, ...options });
 
 describe("createOutboxTransport", () => {
   const dirs: string[] = [];
@@ -78,7 +96,7 @@ describe("createOutboxTransport", () => {
 
   async function sendOne(sent: OutgoingMail, options: { from?: string } = {}) {
     const dir = await folder();
-    const outbox = createOutboxTransport({ dir, now: () => new Date(START), ...options });
+    const outbox = outboxIn(dir, { now: () => new Date(START), ...options });
     expect(await outbox.send(sent)).toEqual({ messageId: sent.messageId });
     const raw = await readFile(outbox.pathOf(sent), "utf8");
     return { dir, outbox, raw, parsed: await simpleParser(raw) };
@@ -105,37 +123,77 @@ describe("createOutboxTransport", () => {
       expect(headers["content-type"]).toBe("multipart/alternative");
     });
 
-    it("has the headers in order, CRLF line ends, a readable ASCII subject and quoted-printable UTF-8 parts", async () => {
-      const { raw } = await sendOne(makeOutgoingMail({ subject: "Payment request INV-2026-0001" }));
+    it("has each header once, CRLF line ends, a readable ASCII subject, quoted-printable UTF-8 parts and a boundary from the Message-ID", async () => {
+      const ascii = makeOutgoingMail({ subject: "Payment request INV-2026-0001" });
+      const { raw } = await sendOne(ascii);
       expect(raw.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
       expect(raw.endsWith("\r\n")).toBe(true);
-      expect(headLines(raw).map((line) => line.split(":")[0])).toEqual([
-        "Message-ID",
-        "Date",
-        "From",
-        "Reply-To",
-        "To",
-        "Subject",
-        "MIME-Version",
+      expect(headNames(raw).sort()).toEqual([
         "Content-Language",
         "Content-Type",
-        expect.stringMatching(/^ boundary="=_paylinks_[0-9a-f]{24}"$/),
+        "Date",
+        "From",
+        "MIME-Version",
+        "Message-ID",
+        "Reply-To",
+        "Subject",
+        "To",
       ]);
+      const boundary = `=_paylinks-${createHash("sha256").update(ascii.messageId).digest("hex").slice(0, 24)}-Part_1`;
+      expect(raw).toMatch(/^Content-Type: multipart\/alternative;\r\n boundary="([^"]+)"\r\n/m);
+      expect(raw).toContain(`boundary="${boundary}"`);
+      expect(raw).toContain(`\r\n--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n`);
+      expect(raw).toContain(`\r\n--${boundary}--\r\n`);
       expect(raw).toContain("\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n");
       expect(raw).toContain("\r\nFrom: Librairie Durand <paylinks@localhost>\r\n");
       expect(raw).toContain("\r\nSubject: Payment request INV-2026-0001\r\n");
       expect(raw.match(/^Content-Type: text\/(plain|html); charset=utf-8$/gm)).toHaveLength(2);
       expect(raw.match(/^Content-Transfer-Encoding: quoted-printable$/gm)).toHaveLength(2);
+      const french = await sendOne(mail);
+      expect(french.raw.match(/^Content-Transfer-Encoding: quoted-printable$/gm)).toHaveLength(2);
+      expect(french.raw).toContain("\r\nMerci de r=C3=A9gler 49,90 =E2=82=AC : ");
+    });
+
+    it("is the same bytes for the same mail at the same time, and has a boundary of its own per Message-ID", async () => {
+      const first = await sendOne(mail);
+      const again = await sendOne(mail);
+      const bytes = await readFile(first.outbox.pathOf(mail));
+      expect(bytes.equals(await readFile(again.outbox.pathOf(mail)))).toBe(true);
+      const dir = await folder();
+      const outbox = outboxIn(dir, { now: () => new Date(START) });
+      await outbox.send(mail);
+      await outbox.send(mail);
+      expect(bytes.equals(await readFile(outbox.pathOf(mail)))).toBe(true);
+      const other = await sendOne({ ...mail, messageId: "<V1StGXR8_Z5jdHi6B-myT.2@paylinks.invalid>" });
+      const boundaryOf = (raw: string) => /boundary="([^"]+)"/.exec(raw)?.[1];
+      expect(boundaryOf(other.raw)).toMatch(/^=_paylinks-[0-9a-f]{24}-Part_1$/);
+      expect(boundaryOf(other.raw)).not.toBe(boundaryOf(first.raw));
     });
 
     it("encodes a non-ASCII subject and display name as RFC 2047 encoded-words", async () => {
       const { raw, parsed } = await sendOne(mail);
-      expect(raw).toMatch(/^Subject: =\?UTF-8\?B\?/m);
+      expect(raw).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/m);
       expect(raw).toMatch(/^From: Librairie Durand "?&"? Fils|^From: "Librairie Durand & Fils"/m);
       expect(firstAddress(parsed.from)?.name).toBe("Librairie Durand & Fils");
       const accented = await sendOne(makeOutgoingMail({ fromName: "Café Ærø 💸" }));
-      expect(accented.raw).toMatch(/^From: =\?UTF-8\?B\?\S+\?= <paylinks@localhost>$/m);
+      expect(accented.raw).toMatch(/^From: =\?UTF-8\?[BQ]\?\S+\?= <paylinks@localhost>$/m);
       expect(firstAddress(accented.parsed.from)?.name).toBe("Café Ærø 💸");
+      expect(raw.replace(/\r\n/g, "")).toMatch(/^[\x20-\x7e]*$/);
+    });
+
+    it("puts the display name of `from` in place of the shop's name, and its address in the sidecar", async () => {
+      const { dir, raw, parsed } = await sendOne(mail, { from: "Boutique Démo <no-reply@shop.example>" });
+      expect(firstAddress(parsed.from)).toEqual({ name: "Boutique Démo", address: "no-reply@shop.example" });
+      expect(raw).toMatch(/^From: =\?UTF-8\?[BQ]\?\S+\?= <no-reply@shop.example>$/m);
+      const envelope = JSON.parse(await readFile(join(dir, "V1StGXR8_Z5jdHi6B-myT.1.envelope.json"), "utf8"));
+      expect(envelope.from).toBe("no-reply@shop.example");
+      const quoted = await sendOne(mail, { from: '"Durand, Fils \\"& Cie\\"" <noreply@librairie-durand.example>' });
+      expect(firstAddress(quoted.parsed.from)).toEqual({
+        name: 'Durand, Fils "& Cie"',
+        address: "noreply@librairie-durand.example",
+      });
+      const bare = await sendOne(mail, { from: "<noreply@librairie-durand.example>" });
+      expect(firstAddress(bare.parsed.from)?.name).toBe(mail.fromName);
     });
 
     it("has no Bcc header and no blind copy anywhere; the sidecar envelope has them", async () => {
@@ -171,19 +229,36 @@ describe("createOutboxTransport", () => {
 
     it("refuses, permanently, addresses, a Message-ID or a language that could break a header or the envelope", async () => {
       const dir = await folder();
-      const outbox = createOutboxTransport({ dir });
-      for (const bad of [
-        { to: "buyer@example.com\r\nBcc: spy@evil.example" },
-        { replyTo: "a@b.example>, spy@evil.example" },
-        { bcc: ["manager@example.com", "Spy <spy@evil.example>"] },
-        { messageId: "<id@x>\r\nBcc: spy@evil.example" },
-        { messageId: "no-brackets@example.com" },
-        { language: "fr\r\nX: 1" },
-      ]) {
+      const outbox = outboxIn(dir);
+      for (const [field, bad] of [
+        ["to", { to: "buyer@example.com\r\nBcc: spy@evil.example" }],
+        ["replyTo", { replyTo: "a@b.example>, spy@evil.example" }],
+        ["bcc", { bcc: ["manager@example.com", "Spy <spy@evil.example>"] }],
+        ["messageId", { messageId: "<id@x>\r\nBcc: spy@evil.example" }],
+        ["messageId", { messageId: "no-brackets@example.com" }],
+        ["language", { language: "fr\r\nX: 1" }],
+      ] as const) {
         const error = await outbox.send(makeOutgoingMail(bad)).catch((e: unknown) => e);
         expect(error, JSON.stringify(bad)).toBeInstanceOf(PaylinksError);
-        expect(error).toMatchObject({ code: "delivery_failed", transient: false });
+        expect(error).toMatchObject({ code: "delivery_failed", transient: false, details: { field } });
+        expect((error as PaylinksError).message).toContain(`The mail's ${field} is not`);
       }
+      expect(await readdir(dir)).toEqual([]);
+    });
+
+    it("fails permanently, writing nothing, when nodemailer cannot compose the message", async () => {
+      const dir = await folder();
+      const broken = new Error("cannot compose");
+      const failing: OutboxNodemailer = { createTransport: () => ({ sendMail: () => Promise.reject(broken) }) };
+      const error = await outboxIn(dir, { nodemailer: failing })
+        .send(mail)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "delivery_failed", transient: false, cause: broken });
+      const empty: OutboxNodemailer = { createTransport: () => ({ sendMail: async () => ({}) }) };
+      await expect(outboxIn(dir, { nodemailer: empty }).send(mail)).rejects.toMatchObject({
+        code: "delivery_failed",
+        transient: false,
+      });
       expect(await readdir(dir)).toEqual([]);
     });
 
@@ -200,8 +275,10 @@ describe("createOutboxTransport", () => {
       expect(firstAddress(parsed.from)?.name).toBe(long.fromName);
       expect(parsed.text?.replace(/\n$/, "")).toBe(long.text.replace(/\r\n/g, "\n"));
       expect(parsed.html).toBe(long.html);
-      expect(raw).toContain("\r\n=2Epoint en t=C3=AAte\r\n");
+      // A leading dot is only a matter for SMTP, whose client doubles it (see smtp-transport.test.ts).
+      expect(raw).toContain("\r\n.point en t=C3=AAte\r\n");
       expect(raw).toContain("espace en fin  =20\r\n");
+      expect(raw).toContain("\r\n=3D =C3=A9gal\r\n");
       const plainLong = await sendOne(makeOutgoingMail({ subject: `Payment ${"request ".repeat(20)}end` }));
       expect(plainLong.raw).toMatch(/^Subject: Payment request/m);
       for (const line of plainLong.raw.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
@@ -212,7 +289,7 @@ describe("createOutboxTransport", () => {
   describe("the files", () => {
     it("overwrites the same file when the same Message-ID is sent again, and makes a new one for a new send", async () => {
       const dir = await folder();
-      const outbox = createOutboxTransport({ dir, now: ticking() });
+      const outbox = outboxIn(dir, { now: ticking() });
       await outbox.send(mail);
       await outbox.send({ ...mail, subject: "Second attempt" });
       expect((await readdir(dir)).filter((name) => name.endsWith(".eml"))).toEqual(["V1StGXR8_Z5jdHi6B-myT.1.eml"]);
@@ -228,7 +305,7 @@ describe("createOutboxTransport", () => {
 
     it("leaves no temporary file behind, with many sends at once and the same Message-ID at once", async () => {
       const dir = await folder();
-      const outbox = createOutboxTransport({ dir });
+      const outbox = outboxIn(dir);
       const mails = Array.from({ length: 20 }, () => makeOutgoingMail());
       await Promise.all([...mails, mail, mail, mail].map((m) => outbox.send(m)));
       await outbox.close();
@@ -245,7 +322,7 @@ describe("createOutboxTransport", () => {
 
     it("creates the folder, nested, when it is missing", async () => {
       const dir = join(await folder(), "a", "b", "outbox");
-      const outbox = createOutboxTransport({ dir });
+      const outbox = outboxIn(dir);
       await outbox.send(mail);
       expect(await readdir(dir)).toContain("V1StGXR8_Z5jdHi6B-myT.1.eml");
       expect(outbox.dir).toBe(dir);
@@ -254,10 +331,10 @@ describe("createOutboxTransport", () => {
     it("fails transiently when it cannot write, and leaves no temporary file", async () => {
       const dir = await folder();
       await writeFile(join(dir, "not-a-folder"), "");
-      const blocked = createOutboxTransport({ dir: join(dir, "not-a-folder", "outbox") });
+      const blocked = outboxIn(join(dir, "not-a-folder", "outbox"));
       await expect(blocked.send(mail)).rejects.toMatchObject({ code: "delivery_failed", transient: true });
 
-      const outbox = createOutboxTransport({ dir });
+      const outbox = outboxIn(dir);
       await mkdir(join(dir, "V1StGXR8_Z5jdHi6B-myT.1.eml", "in-the-way"), { recursive: true });
       const error = await outbox.send(mail).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PaylinksError);
@@ -291,10 +368,28 @@ describe("createOutboxTransport", () => {
 
   describe("options", () => {
     it("refuses an empty folder, a From that is not an address, and a now() that is not a date", async () => {
-      expect(() => createOutboxTransport({ dir: "" })).toThrow(PaylinksError);
-      expect(() => createOutboxTransport({ dir: "x", from: "a@b\r\nBcc: c@d" })).toThrow(/from/);
-      const outbox = createOutboxTransport({ dir: await folder(), now: () => new Date(Number.NaN) });
+      expect(() => outboxIn("")).toThrow(PaylinksError);
+      for (const from of ["a@b\r\nBcc: c@d", "not an address", "Shop\r\nBcc: c@d <a@b.example>", "Shop <a@b, c@d>"]) {
+        expect(() => outboxIn("x", { from }), from).toThrow(/from/);
+      }
+      const outbox = outboxIn(await folder(), { now: () => new Date(Number.NaN) });
       await expect(outbox.send(mail)).rejects.toMatchObject({ code: "invalid_context" });
+    });
+
+    it("refuses a nodemailer without createTransport, or whose transporter has no sendMail", () => {
+      const bad = (value: unknown) => () => outboxIn("x", { nodemailer: value as OutboxNodemailer });
+      for (const value of [undefined, {}, { default: nodemailer }, { createTransport: () => ({}) }]) {
+        expect(bad(value)).toThrow(PaylinksError);
+        expect(bad(value)).toThrow(/nodemailer/);
+      }
+      const error = (() => {
+        try {
+          bad(undefined)();
+        } catch (thrown) {
+          return thrown;
+        }
+      })();
+      expect(error).toMatchObject({ code: "invalid_context", details: { option: "nodemailer" } });
     });
   });
 });

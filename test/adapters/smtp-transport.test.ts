@@ -51,7 +51,13 @@ describe("createSmtpTransport against a real SMTP server", () => {
 
   /** A test server and an SMTP transport to it, both closed after the test. */
   async function open(
-    options: { envelopeFrom?: string; socketTimeout?: number; maxConnections?: number; pool?: boolean } = {},
+    options: {
+      from?: string;
+      envelopeFrom?: string;
+      socketTimeout?: number;
+      maxConnections?: number;
+      pool?: boolean;
+    } = {},
   ) {
     const server = await startSmtpServer();
     const timeouts = options.socketTimeout === undefined ? {} : { socketTimeout: options.socketTimeout };
@@ -64,7 +70,7 @@ describe("createSmtpTransport against a real SMTP server", () => {
           });
     const transport = createSmtpTransport({
       transport: transporter,
-      from: FROM,
+      from: options.from ?? FROM,
       ...(options.envelopeFrom === undefined ? {} : { envelopeFrom: options.envelopeFrom }),
     });
     opened.push({ server, transport });
@@ -128,6 +134,38 @@ describe("createSmtpTransport against a real SMTP server", () => {
       await transport.send(mail);
       expect(server.messages[0]?.mailFrom).toBe("bounces@librairie-durand.example");
       expect(firstAddress((await server.parsed())[0]?.from)?.address).toBe(FROM);
+    });
+
+    it.for([
+      ["Boutique Démo <no-reply@shop.example>", "Boutique Démo", "no-reply@shop.example"],
+      ['"Durand, Fils & Cie" <noreply@librairie-durand.example>', "Durand, Fils & Cie", FROM],
+      ["Café Ærø 💸 <noreply@librairie-durand.example>", "Café Ærø 💸", FROM],
+    ] as const)("puts the display name of from %j in place of the shop's name", async ([from, name, address]) => {
+      const { server, transport } = await open({ from });
+      await transport.send(mail);
+      const [parsed] = await server.parsed();
+      expect(firstAddress(parsed?.from)).toEqual({ name, address });
+      expect(server.messages[0]?.mailFrom).toBe(address);
+      const raw = server.messages[0]?.raw.toString("latin1") ?? "";
+      const head = raw.slice(0, raw.indexOf("\r\n\r\n"));
+      expect(head.replace(/\r\n/g, "")).toMatch(/^[\x20-\x7e]*$/);
+      expect(head).not.toContain(mail.fromName);
+    });
+
+    it("keeps the shop's name when from is a bare address or an address in angle brackets", async () => {
+      const { server, transport } = await open({ from: `<${FROM}>`, envelopeFrom: "bounces@librairie-durand.example" });
+      await transport.send(mail);
+      expect(firstAddress((await server.parsed())[0]?.from)).toEqual({ name: mail.fromName, address: FROM });
+      expect(server.messages[0]?.mailFrom).toBe("bounces@librairie-durand.example");
+    });
+
+    it("carries lines that start with a dot, or are one, exactly (the client doubles the dot)", async () => {
+      const { server, transport } = await open();
+      const dotted = { ...mail, text: "Bonjour,\n.\n.point en tête\n..deux\nfin" };
+      await transport.send(dotted);
+      const [parsed] = await server.parsed();
+      expect(parsed?.text?.replace(/\n$/, "")).toBe(dotted.text);
+      expect(server.messages).toHaveLength(1);
     });
 
     it("leaves out Reply-To when the mail has no reply address", async () => {
@@ -254,13 +292,24 @@ describe("createSmtpTransport against a real SMTP server", () => {
       { to: "buyer@example.com, spy@evil.example" },
       { replyTo: "spy@evil.example, x@y.example" },
       { bcc: ["manager@example.com", "group: spy@evil.example;"] },
-    ])("refuses, permanently and before sending, an address nodemailer could read as another: %o", async (bad) => {
-      const { server, transport } = await open();
-      const error = await failureOf(transport.send(makeOutgoingMail(bad)));
-      expect(error.transient).toBe(false);
-      expect(error.cause).toBeUndefined();
-      expect(server.connections).toBe(0);
-    });
+      { messageId: "<id@x>\r\nBcc: spy@evil.example" },
+      { messageId: "no-brackets@example.com" },
+      { language: "fr\r\nX-Injected: 1" },
+    ])(
+      "refuses, permanently and before sending, a value nodemailer could read as another or break a header: %o",
+      async (bad) => {
+        const { server, transport } = await open();
+        const error = await failureOf(transport.send(makeOutgoingMail(bad)));
+        expect(error.transient).toBe(false);
+        expect(error.cause).toBeUndefined();
+        const [field] = Object.keys(bad);
+        expect(error.details).toEqual({ to: makeOutgoingMail(bad).to, field });
+        expect(error.message).toMatch(
+          new RegExp(`^The mail's ${field} is not (?:a bare e-mail address|a Message-ID|a language tag)`),
+        );
+        expect(server.connections).toBe(0);
+      },
+    );
 
     it("succeeds when only a blind copy is refused", async () => {
       const { server, transport } = await open();
@@ -310,6 +359,20 @@ describe("createSmtpTransport with a transporter taken by shape", () => {
     expect(sent[0]).not.toHaveProperty("bcc");
     await transport.send(makeOutgoingMail({ replyTo: undefined }));
     expect(sent[1]).not.toHaveProperty("replyTo");
+  });
+
+  it("puts the display name of from, on one line, in From, and its address in From and MAIL FROM", async () => {
+    const { transporter, sent } = fake();
+    const transport = createSmtpTransport({ transport: transporter, from: `Boutique Démo <${FROM}>` });
+    const mail = makeOutgoingMail({ fromName: "Shop\r\nX-Injected: 1", subject: "Hello\r\nBcc: spy@evil.example" });
+    await transport.send(mail);
+    expect(sent[0]).toMatchObject({
+      from: { name: "Boutique Démo", address: FROM },
+      subject: "Hello Bcc: spy@evil.example",
+      envelope: { from: FROM },
+    });
+    await createSmtpTransport({ transport: transporter, from: FROM }).send(mail);
+    expect(sent[1]?.from).toEqual({ name: "Shop X-Injected: 1", address: FROM });
   });
 
   it.for([
@@ -393,8 +456,18 @@ describe("createSmtpTransport with a transporter taken by shape", () => {
     const bad = (options: unknown) => () => createSmtpTransport(options as Parameters<typeof createSmtpTransport>[0]);
     expect(bad({ transport: {}, from: FROM })).toThrow(PaylinksError);
     expect(bad({ transport: { sendMail: async () => ({}) }, from: "not an address" })).toThrow(/from/);
+    for (const from of [
+      "Shop\r\nBcc: x@y.example <a@b.example>",
+      "Shop <a@b.example, c@d.example>",
+      'Sh"op <a@b.example>',
+    ]) {
+      expect(bad({ transport: { sendMail: async () => ({}) }, from }), from).toThrow(/from/);
+    }
     expect(
       bad({ transport: { sendMail: async () => ({}) }, from: FROM, envelopeFrom: "a@b\r\nRCPT TO:<x@y>" }),
     ).toThrow(/envelopeFrom/);
+    expect(bad({ transport: { sendMail: async () => ({}) }, from: FROM, envelopeFrom: `Bounces <${FROM}>` })).toThrow(
+      /envelopeFrom/,
+    );
   });
 });

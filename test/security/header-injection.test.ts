@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { simpleParser } from "mailparser";
-import { createTransport } from "nodemailer";
+import nodemailer, { createTransport } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMemoryStore } from "../../src/adapters/memory";
 import { createOutboxTransport } from "../../src/adapters/outbox";
@@ -340,7 +340,12 @@ describe("through the service and the .eml outbox", () => {
       const dir = await mkdtemp(join(tmpdir(), "paylinks-security-"));
       dirs.push(dir);
       const store = createMemoryStore();
-      const outbox = createOutboxTransport({ dir, from: FROM, now: () => new Date("2026-12-01T10:00:00Z") });
+      const outbox = createOutboxTransport({
+        dir,
+        nodemailer,
+        from: FROM,
+        now: () => new Date("2026-12-01T10:00:00Z"),
+      });
       const { paylinks } = serviceOver(store, outbox, { shops: [makeShop({ name: injection(br) })] });
       const { results } = await paylinks.send(
         { link: { shopId: "shop-1", amount: 4990, currency: "EUR", recipients: "alice@example.fr" } },
@@ -364,7 +369,7 @@ describe("through the service and the .eml outbox", () => {
   it("refuses, permanently, a recipient or blind copy with a line break, writing no file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "paylinks-security-"));
     dirs.push(dir);
-    const outbox = createOutboxTransport({ dir });
+    const outbox = createOutboxTransport({ dir, nodemailer });
     for (const mail of [
       makeOutgoingMail({ to: BROKEN_ADDRESSES[0] as string }),
       makeOutgoingMail({ bcc: [BROKEN_ADDRESSES[1] as string] }),

@@ -8,12 +8,12 @@ import { basename, dirname, join } from "node:path";
  * target. On failure the temporary file is removed. The file is readable by its owner only (it holds payment
  * links). Internal.
  */
-export async function writeAtomically(path: string, data: string): Promise<void> {
+export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const handle = await open(temporary, "wx", 0o600);
     try {
-      await handle.writeFile(data, "utf8");
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,9 +1,10 @@
 /**
  * The message paylinks hands to `sendMail`: the fields of nodemailer's `SendMailOptions` that it sets, and no
- * others. There is no `bcc` field: the blind copies are only in {@link SmtpMessage.envelope}.
+ * others. There is no `bcc` field: the blind copies are only in {@link SmtpMessage.envelope}. The outbox
+ * (`paylinks/outbox`) composes the same message, with a few composing options more.
  */
 export interface SmtpMessage {
-  /** The visible sender: the shop's name and the transport's `from` address. */
+  /** The visible sender: the display name of the transport's `from`, else the shop's name, and its address. */
   readonly from: SmtpSender;
   /** The recipient, the only visible address. */
   readonly to: string;
@@ -69,7 +70,7 @@ export interface SmtpTransporter {
 
 /** The From header: a display name and an address (a type, not an interface, so that nodemailer's types accept it). */
 export type SmtpSender = {
-  /** The display name (the shop's name). */
+  /** The display name: the one the transport's `from` gives, else the shop's name; on one line. */
   readonly name: string;
   /** The address. */
   readonly address: string;

@@ -1,8 +1,9 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { MailTransport, OutgoingMail } from "../../ports/mail-transport";
-import { isBareAddress } from "./smtp-address";
+import type { MailTransport } from "../../ports/mail-transport";
+import { isBareAddress } from "../mail/bare-address";
+import { composeMessage } from "../mail/compose-message";
+import { type MailSender, parseSender } from "../mail/sender";
 import { refusedRecipient, smtpFailure } from "./smtp-failure";
-import { smtpMessageOf } from "./smtp-message";
 import type { SmtpSendInfo, SmtpTransporter } from "./smtp-shapes";
 
 /** The options of {@link createSmtpTransport}. */
@@ -12,11 +13,15 @@ export interface SmtpTransportOptions {
    * (`pool: true, maxConnections`) so that one connection carries many messages; see {@link createSmtpTransport}.
    */
   readonly transport: SmtpTransporter;
-  /** The From address of every message (`noreply@shop.example`); the display name is the shop's name. */
+  /**
+   * The From of every message: a bare address (`noreply@shop.example`), and then the display name is the shop's
+   * name, or a display name and an address (`Boutique Démo <noreply@shop.example>`, the name in double quotes when
+   * it holds a comma or a quote), and then that name replaces the shop's name.
+   */
   readonly from: string;
   /**
-   * The envelope sender (`MAIL FROM`), where bounces go.
-   * @defaultValue `from`
+   * The envelope sender (`MAIL FROM`), where bounces go: a bare address.
+   * @defaultValue the address of `from`
    */
   readonly envelopeFrom?: string | undefined;
 }
@@ -27,21 +32,21 @@ export interface SmtpTransport extends MailTransport {
   close(): Promise<void>;
 }
 
-/** The first address of a mail that is not a bare address, with the field it is in. */
-function badAddressOf(mail: OutgoingMail): { field: string; value: unknown } | undefined {
-  if (!isBareAddress(mail.to)) return { field: "to", value: mail.to };
-  if (mail.replyTo !== undefined && !isBareAddress(mail.replyTo)) return { field: "replyTo", value: mail.replyTo };
-  const bcc = mail.bcc.find((address) => !isBareAddress(address));
-  return bcc === undefined ? undefined : { field: "bcc", value: bcc };
+function invalidOption(option: string, what: string): PaylinksError {
+  return new PaylinksError("invalid_context", `createSmtpTransport: ${option} must be ${what}`, {
+    details: { option },
+  });
 }
 
-function checkAddress(name: string, value: unknown): string {
-  if (!isBareAddress(value)) {
-    throw new PaylinksError("invalid_context", `createSmtpTransport: ${name} must be an e-mail address`, {
-      details: { option: name },
-    });
-  }
-  return value;
+function senderOf(from: unknown): MailSender {
+  const sender = parseSender(from);
+  if (!sender) throw invalidOption("from", "an e-mail address, or a name and <address>");
+  return sender;
+}
+
+function envelopeFromOf(envelopeFrom: unknown): string {
+  if (!isBareAddress(envelopeFrom)) throw invalidOption("envelopeFrom", "an e-mail address");
+  return envelopeFrom;
 }
 
 /**
@@ -50,8 +55,10 @@ function checkAddress(name: string, value: unknown): string {
  *
  * Each message is multipart/alternative (the text part, then the HTML part), with a UTF-8 subject, the mail's
  * Message-ID (the same at every attempt of one send, so a copy sent again after a crash can be recognised), From
- * = the shop's name and `from`, Reply-To = the shop's contact address when it has one, and `Content-Language`.
- * The blind copies are envelope recipients only (`RCPT TO`): they appear in no header.
+ * = the shop's name and the address of `from` (or the display name `from` gives, as in
+ * `"Boutique Démo <noreply@shop.example>"`, in place of the shop's name), Reply-To = the shop's contact address
+ * when it has one, and `Content-Language`. The blind copies are envelope recipients only (`RCPT TO`): they appear
+ * in no header. The SMTP transport and the outbox compose messages the same way, with nodemailer.
  *
  * A failure rejects with a `PaylinksError` of code `delivery_failed` whose `transient` flag tells the service
  * whether to try again: an SMTP 4xx reply, a refused, reset or lost connection, a DNS failure and a timeout are
@@ -60,17 +67,20 @@ function checkAddress(name: string, value: unknown): string {
  * of the recipient's refusal (the blind copies then receive the message again when the service retries; it has
  * the same Message-ID). A refused blind copy alone does not fail the send. `cause` is nodemailer's error and
  * `details` has `to`, and `responseCode`, `code` and `command` when known. A mail whose recipient, reply address
- * or blind copy is not a bare address fails permanently before anything is sent: nodemailer would parse a display
- * name, a group or a list out of it, and could send to another address than the one meant.
+ * or blind copy is not a bare address fails permanently before anything is sent (`details.field` names it):
+ * nodemailer would parse a display name, a group or a list out of it, and could send to another address than the
+ * one meant. So does a Message-ID that is not `<id@domain>` and a language that is not a language tag.
  *
  * Pool the connections: `nodemailer.createTransport({ pool: true, maxConnections, … })` keeps connections open
  * and reuses them, where a plain transporter opens one connection (and TLS handshake, and login) per message. Give
  * `maxConnections` the service's `delivery.concurrency` (8 by default), within what the server allows, and set
  * `socketTimeout` below the service's `delivery.leaseMs`. Call `close()` on shutdown.
  *
- * @param options - The nodemailer transporter, the From address and the envelope sender.
+ * @param options - The nodemailer transporter, the From (an address, or a name and an address) and the envelope
+ * sender.
  * @returns The transport.
- * @throws PaylinksError `invalid_context` when `transport` has no `sendMail` or an address is not one.
+ * @throws PaylinksError `invalid_context` when `transport` has no `sendMail`, `from` is neither an address nor a
+ * name and `<address>`, or `envelopeFrom` is not an address.
  * @example
  * ```ts
  * import nodemailer from "nodemailer";
@@ -85,7 +95,7 @@ function checkAddress(name: string, value: unknown): string {
  *     maxConnections: 8,
  *     socketTimeout: 30_000,
  *   }),
- *   from: "noreply@shop.example",
+ *   from: "Boutique Démo <noreply@shop.example>", // or "noreply@shop.example": From is then the shop's name
  *   envelopeFrom: "bounces@shop.example",
  * });
  * const paylinks = createPaylinks({ store, transport, shops, paymentUrl });
@@ -100,25 +110,15 @@ export function createSmtpTransport(options: SmtpTransportOptions): SmtpTranspor
       details: { option: "transport" },
     });
   }
-  const from = checkAddress("from", options.from);
-  const envelopeFrom = options.envelopeFrom === undefined ? from : checkAddress("envelopeFrom", options.envelopeFrom);
+  const sender = senderOf(options.from);
+  const envelopeFrom = options.envelopeFrom === undefined ? sender.address : envelopeFromOf(options.envelopeFrom);
 
   return {
     async send(mail) {
-      const bad = badAddressOf(mail);
-      if (bad) {
-        throw new PaylinksError(
-          "delivery_failed",
-          `The mail's ${bad.field} is not a bare e-mail address: ${JSON.stringify(bad.value)}`,
-          {
-            transient: false,
-            details: { to: String(mail.to), field: bad.field },
-          },
-        );
-      }
+      const message = composeMessage(mail, sender, envelopeFrom);
       let info: SmtpSendInfo;
       try {
-        info = await transporter.sendMail(smtpMessageOf(mail, from, envelopeFrom));
+        info = await transporter.sendMail(message);
       } catch (error) {
         throw smtpFailure(error, mail.to);
       }

@@ -54,6 +54,7 @@ export interface ErrorText {
   readonly purposeEmbedded: string;
   purposePostgres(source: string): string;
   purposeSmtp(source: string): string;
+  purposeOutbox(dir: string): string;
   databaseUnreachable(source: string, url: string, reason: string): string;
   embeddedFailed(dir: string, reason: string): string;
   databaseBusy(dir: string, pid: number): string;

@@ -101,6 +101,7 @@ export const textEn: CliText = {
     purposeEmbedded: "for the embedded database (set DATABASE_URL to use a PostgreSQL server instead)",
     purposePostgres: (source) => `to connect to the PostgreSQL server given by ${source}`,
     purposeSmtp: (source) => `to send e-mails through the SMTP server given by ${source}`,
+    purposeOutbox: (dir) => `to write the e-mails as .eml files in ${dir} (set SMTP_URL to send them instead)`,
     databaseUnreachable: (source, url, reason) => `cannot reach the database given by ${source} (${url}): ${reason}`,
     embeddedFailed: (dir, reason) => `cannot open the embedded database in ${dir}: ${reason}`,
     databaseBusy: (dir, pid) =>

@@ -98,6 +98,8 @@ export const textFr: CliText = {
     purposeEmbedded: fr`pour la base de données intégrée (ou définissez DATABASE_URL pour utiliser un serveur PostgreSQL)`,
     purposePostgres: (source) => fr`pour se connecter au serveur PostgreSQL indiqué par ${source}`,
     purposeSmtp: (source) => fr`pour envoyer les e-mails par le serveur SMTP indiqué par ${source}`,
+    purposeOutbox: (dir) =>
+      fr`pour écrire les e-mails en fichiers .eml dans ${dir} (ou définissez SMTP_URL pour les envoyer)`,
     databaseUnreachable: (source, url, reason) =>
       fr`impossible de joindre la base de données indiquée par ${source} (${url}) : ${reason}`,
     embeddedFailed: (dir, reason) => fr`impossible d’ouvrir la base de données intégrée dans ${dir} : ${reason}`,
