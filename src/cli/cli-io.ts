@@ -8,6 +8,9 @@ export interface CliStream {
   readonly columns?: number | undefined;
 }
 
+/** The signals that ask a command to stop cleanly. */
+export type StopSignal = "SIGINT" | "SIGTERM";
+
 /** Everything the CLI reads from and writes to its process: injected, so that commands stay testable. */
 export interface CliIo {
   /** Where results go (one JSON document with `--json`). */
@@ -19,10 +22,11 @@ export interface CliIo {
   /** The working directory: relative paths and the default config file are resolved from it. */
   readonly cwd: string;
   /**
-   * Calls `onInterrupt` at the first Ctrl-C (SIGINT) instead of ending the process; a second one ends it.
+   * Calls `onInterrupt` at the first Ctrl-C (SIGINT) or SIGTERM (what `docker stop`, Kubernetes and systemd send)
+   * instead of ending the process, with the signal's name; a second one of either ends it.
    * @returns The function that restores the default behaviour.
    */
-  trapInterrupt(onInterrupt: () => void): () => void;
+  trapInterrupt(onInterrupt: (signal: StopSignal) => void): () => void;
 }
 
 /** The {@link CliIo} of the running Node.js process. */
@@ -33,12 +37,16 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     trapInterrupt(onInterrupt) {
-      const handler = (): void => {
-        process.removeListener("SIGINT", handler);
-        onInterrupt();
+      const signals: readonly StopSignal[] = ["SIGINT", "SIGTERM"];
+      const release = (): void => {
+        for (const signal of signals) process.removeListener(signal, handler);
       };
-      process.on("SIGINT", handler);
-      return () => void process.removeListener("SIGINT", handler);
+      const handler = (signal: NodeJS.Signals): void => {
+        release();
+        onInterrupt(signal === "SIGTERM" ? "SIGTERM" : "SIGINT");
+      };
+      for (const signal of signals) process.on(signal, handler);
+      return release;
     },
   };
 }

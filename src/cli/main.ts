@@ -77,8 +77,8 @@ function checkArguments(command: Command, positionals: readonly string[], text: 
 
 /**
  * Runs the `paylinks` command line: finds the command, parses its flags, runs it, prints its result (one JSON
- * document with `--json`) or its error (with its code and issues, a stack trace only with `--debug`), and closes
- * the database and the mail transport it opened.
+ * document with `--json`, on one line for a command that prints JSON Lines) or its error (with its code and issues,
+ * a stack trace only with `--debug`), and closes the database and the mail transport it opened.
  *
  * @param argv - The arguments after `paylinks`.
  * @param io - The process: streams, environment, working directory.
@@ -88,6 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   const early = readEarlyFlags(argv);
   let text = textFor(languageOfEnvironment(io));
   let close: (() => Promise<void>) | undefined;
+  let jsonLines = false;
   try {
     text = textFor(resolveLanguage(early.lang, io, text));
     const { name, rest } = splitCommand(argv);
@@ -106,6 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const command = findCommand(name);
     if (!command)
       throw new CliError("unknown_command", text.usage.unknownCommand(name), { details: { command: name } });
+    jsonLines = command.jsonLines === true;
     const { values, positionals } = parseCommandLine(rest, { ...GLOBAL_OPTIONS, ...command.options }, text);
     if (values.help === true) {
       io.stdout.write(`${commandHelp(command, text).join("\n")}\n`);
@@ -115,11 +117,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const made = commandContext(io, text, early.json, textValue(values, "config"));
     close = made.close;
     const result: CommandResult = await command.run(made.context, { values, args: positionals });
-    printResult(io, result, early.json);
+    printResult(io, result, early.json, jsonLines);
     return result.exitCode ?? EXIT_CODES.ok;
   } catch (error) {
     const described = describeError(error, text);
-    printError(io, error, described, { json: early.json, debug: early.debug, text });
+    printError(io, error, described, { json: early.json, debug: early.debug, text, jsonLines });
     return described.exitCode;
   } finally {
     try {

@@ -5,7 +5,7 @@ import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
 import { createEventHub, type PaylinksListener } from "./events";
 import { type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
-import { type CallOptions, queueOf, type ServiceContext, shopFinder } from "./service-context";
+import { type CallOptions, idleWorkerState, queueOf, type ServiceContext, shopFinder } from "./service-context";
 import { systemClock } from "./system-clock";
 import { cancelLink } from "./use-cases/cancel-link";
 import { changeExpiry, type ExpiryChange } from "./use-cases/change-expiry";
@@ -15,6 +15,7 @@ import { type DuplicateOptions, duplicateLink } from "./use-cases/duplicate-link
 import { type ExpireDueOptions, type ExpireDueResult, expireDue } from "./use-cases/expire-due";
 import { getLink } from "./use-cases/get-link";
 import { getOrder } from "./use-cases/get-order";
+import { type Health, type HealthOptions, health } from "./use-cases/health";
 import { type ListPage, listLinks } from "./use-cases/list-links";
 import { type LinkOpening, openLink } from "./use-cases/open-link";
 import { listOrderLinks } from "./use-cases/order-links";
@@ -28,6 +29,7 @@ import {
 import { type PaymentResult, recordPayment } from "./use-cases/record-payment";
 import type { LinkChanges } from "./use-cases/rerender-link";
 import { resendLink } from "./use-cases/resend-link";
+import { runWorker, type WorkerOptions, type WorkerSummary } from "./use-cases/run-worker";
 import { type SendResult, send } from "./use-cases/send";
 import { updateLink } from "./use-cases/update-link";
 
@@ -77,6 +79,19 @@ export interface Paylinks {
   getLink(linkId: string, options: CallOptions): Promise<StoredLink>;
   /** Lists links, in creation order, a page at a time; an actor sees only what its rights allow. */
   listLinks(filter: LinkFilter, page: ListPage, options: CallOptions): Promise<LinkPage>;
+  /**
+   * The service's background work, until `options.signal` aborts: delivers continuously (sleeping `idleMs` when
+   * nothing is due) and expires the links past their expiry in every shop every `expireEveryMs`, with no actor. A
+   * failed batch (the database is away) is reported to `onBatch` and tried again after a backoff. On abort, no new
+   * link is claimed, the e-mails under way finish and are recorded, then it resolves with the totals. One at a
+   * time per service (a second call rejects with `invalid_context`); run several processes for more.
+   */
+  runWorker(options: WorkerOptions): Promise<WorkerSummary>;
+  /**
+   * Readiness: whether the store answers a cheap read (within `timeoutMs`), and the state of this service's
+   * worker. Never throws; `status` is `"unavailable"` when the store does not answer.
+   */
+  health(options?: HealthOptions): Promise<Health>;
   /** Subscribes to the events; returns the function that unsubscribes. */
   subscribe(listener: PaylinksListener): () => void;
 }
@@ -85,9 +100,10 @@ export interface Paylinks {
  * Creates the paylinks service over a store and a mail transport: a thin facade over one function per use case
  * (`src/service/use-cases/`).
  *
- * Every call but `deliver` and `subscribe` takes the acting user and checks its permissions through one
- * `authorize`: the back-office and "manage payment orders" permissions before anything is read, the shop, the
- * mode and the own-orders rule as soon as the order or link is read, and always before anything is written.
+ * Every call but `deliver`, `runWorker`, `health`, `openLink`, `receiveNotification` and `subscribe` takes the
+ * acting user and checks its permissions through one `authorize`: the back-office and "manage payment orders"
+ * permissions before anything is read, the shop, the mode and the own-orders rule as soon as the order or link is
+ * read, and always before anything is written.
  * Invalid input throws `invalid_request` with every issue, and nothing is stored. A storage failure throws
  * `storage_failed` with the cause; a link's state is only ever changed by one write, checked against its version,
  * so a failed call leaves it as it was.
@@ -123,6 +139,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     workerId: options.workerId ?? `worker-${generateId()}`,
     messageIdDomain: options.messageIdDomain ?? "paylinks.invalid",
     findShop: shopFinder(options.shops),
+    worker: idleWorkerState(),
   };
   return {
     createOrder: (request, call) => createOrder(context, request, call),
@@ -143,6 +160,8 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     orderLinks: (orderId, call) => listOrderLinks(context, orderId, call),
     getLink: (linkId, call) => getLink(context, linkId, call),
     listLinks: (filter, page, call) => listLinks(context, filter, page, call),
+    runWorker: (workerOptions) => runWorker(context, workerOptions),
+    health: (healthOptions) => health(context, healthOptions),
     subscribe: (listener) => context.events.subscribe(listener),
   };
 }

@@ -50,6 +50,7 @@ export type { DeliverOptions, DeliveryProgress, DeliveryReport } from "./use-cas
 export { messageIdOf } from "./use-cases/deliver";
 export type { DuplicateOptions } from "./use-cases/duplicate-link";
 export type { ExpireDueOptions, ExpireDueResult } from "./use-cases/expire-due";
+export type { Health, HealthOptions, WorkerHealth } from "./use-cases/health";
 export type { ListPage } from "./use-cases/list-links";
 export type { LinkOpening, PaymentPageLink, UnpayableReason } from "./use-cases/open-link";
 export type {
@@ -60,4 +61,5 @@ export type {
 } from "./use-cases/receive-notification";
 export type { PaymentResult } from "./use-cases/record-payment";
 export type { LinkChanges } from "./use-cases/rerender-link";
+export type { WorkerBatch, WorkerCounts, WorkerOptions, WorkerSummary } from "./use-cases/run-worker";
 export type { RecipientResult, SendResult } from "./use-cases/send";

@@ -22,6 +22,27 @@ export interface ServiceContext {
   readonly workerId: string;
   readonly messageIdDomain: string;
   readonly findShop: (shopId: string) => Promise<ShopConfig>;
+  /** The state of this service's `runWorker`, which `health` reports. */
+  readonly worker: WorkerState;
+}
+
+/** What the service knows of its own worker: changed by `runWorker` as it goes, read by `health`. Internal. */
+export interface WorkerState {
+  /** Whether a `runWorker` of this service is running (until its promise settles). */
+  running: boolean;
+  /** When the last `runWorker` started. */
+  startedAt: Date | undefined;
+  /** When its last reported batch ended. */
+  lastBatchAt: Date | undefined;
+  /** The error of its last batch, when that batch failed. */
+  lastError: string | undefined;
+  /** The batches it reported. */
+  batches: number;
+}
+
+/** The state of a service that has never run a worker. Internal. */
+export function idleWorkerState(): WorkerState {
+  return { running: false, startedAt: undefined, lastBatchAt: undefined, lastError: undefined, batches: 0 };
 }
 
 /** Options every call takes: who is acting, and the language of issue messages. */

@@ -23,6 +23,8 @@ import {
   type DELIVERY_STATUSES,
   type DeliveryQueue,
   type DeliveryStatus,
+  type Health,
+  type HealthOptions,
   type LinkDelivery,
   type LinkFilter,
   type LinkOpening,
@@ -35,6 +37,10 @@ import {
   type PaymentStatus,
   type StoredLink,
   type StoredOrder,
+  type WorkerBatch,
+  type WorkerHealth,
+  type WorkerOptions,
+  type WorkerSummary,
 } from "../../src/service";
 import {
   describeDeliveryQueueContract,
@@ -110,6 +116,29 @@ describe("the service's signatures", () => {
 
   it("lists links with the port's filter", () => {
     expectTypeOf<Paylinks["listLinks"]>().parameter(0).toEqualTypeOf<LinkFilter>();
+  });
+
+  it("runs a worker until its signal aborts, with no actor, and reports its health as plain data", () => {
+    expectTypeOf<Paylinks["runWorker"]>().parameters.toEqualTypeOf<[WorkerOptions]>();
+    expectTypeOf<Paylinks["runWorker"]>().returns.resolves.toEqualTypeOf<WorkerSummary>();
+    expectTypeOf<WorkerOptions["signal"]>().toEqualTypeOf<AbortSignal>();
+    expectTypeOf<WorkerOptions>().not.toHaveProperty("actor");
+    expectTypeOf<WorkerBatch["kind"]>().toEqualTypeOf<"deliver" | "expire">();
+    expectTypeOf<WorkerSummary>().toEqualTypeOf<{
+      readonly batches: number;
+      readonly sent: number;
+      readonly failed: number;
+      readonly retried: number;
+      readonly skipped: number;
+      readonly expired: number;
+    }>();
+    expectTypeOf<Paylinks["health"]>().parameters.toEqualTypeOf<[options?: HealthOptions]>();
+    expectTypeOf<Paylinks["health"]>().returns.resolves.toEqualTypeOf<Health>();
+    expectTypeOf<Health["status"]>().toEqualTypeOf<"ok" | "unavailable">();
+    expectTypeOf<Health["worker"]>().toEqualTypeOf<WorkerHealth>();
+    expectTypeOf<WorkerHealth["lastError"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: the worker needs a signal to stop it.
+    createPaylinks({} as PaylinksOptions).runWorker({});
   });
 
   it("opens a link by its token alone, with no actor", () => {

@@ -2,9 +2,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaptureTransport } from "../../src/adapters/memory";
 import { createPostgresStore, type PostgresStore } from "../../src/adapters/postgres";
-import { createPaylinks } from "../../src/service";
+import { createPaylinks, type WorkerSummary } from "../../src/service";
+import { allLinks } from "../support/all-links";
 import { makeActor, makeShop } from "../support/fixtures";
-import { startCountingSink, startWorkerProcess } from "../support/worker-process";
+import { closeSharedClients, DATABASES, freshStore } from "../support/postgres";
+import { startCountingSink, startWorkerProcess, waitUntil } from "../support/worker-process";
 
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -105,4 +107,62 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
       await sink.close();
     }
   }, 180_000);
+});
+
+describe.each(DATABASES)("several runWorker loops on one PostgreSQL database (%s)", (kind) => {
+  afterAll(() => closeSharedClients());
+
+  it("deliver 300 links, each sent exactly once and SENT, the work shared between the workers", async () => {
+    const { store, cleanup } = await freshStore(kind);
+    try {
+      const transport = createCaptureTransport();
+      const service = (workerId: string) =>
+        createPaylinks({
+          store,
+          transport,
+          shops: [makeShop()],
+          paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
+          workerId,
+          delivery: { concurrency: 4 },
+        });
+      const workers = ["worker-1", "worker-2", "worker-3"].map(service);
+      const recipients = Array.from({ length: 300 }, (_, i) => `buyer.${i}@example.fr`);
+      const { links } = await service("web").createOrder(
+        { link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients } },
+        { actor: makeActor() },
+      );
+
+      const stop = new AbortController();
+      const running: Promise<WorkerSummary>[] = workers.map((paylinks) =>
+        paylinks.runWorker({ signal: stop.signal, idleMs: 10, batchSize: 20 }),
+      );
+      const sentCount = async (): Promise<number> => {
+        const page = await store.listLinks({ deliveryStatuses: ["SENT"] }, { limit: 1000 });
+        return page.links.length;
+      };
+      await waitUntil(async () => (await sentCount()) === links.length, 90_000);
+      stop.abort();
+      const summaries = await Promise.all(running);
+
+      const stored = await allLinks(store);
+      expect(stored).toHaveLength(300);
+      expect(stored.every((link) => link.delivery.status === "SENT" && link.delivery.leaseOwner === undefined)).toBe(
+        true,
+      );
+      const perLink = new Map<string, number>();
+      for (const message of transport.messages) {
+        perLink.set(message.mail.linkId, (perLink.get(message.mail.linkId) ?? 0) + 1);
+      }
+      expect(perLink.size).toBe(300);
+      expect([...perLink.values()].every((count) => count === 1)).toBe(true);
+      expect(transport.messages).toHaveLength(300);
+      expect(summaries.reduce((sum, summary) => sum + summary.sent, 0)).toBe(300);
+      const attempts = (await Promise.all(stored.map((link) => store.listAttempts(link.id)))).flat();
+      expect(attempts).toHaveLength(300);
+      expect(new Set(attempts.map((attempt) => attempt.worker)).size).toBeGreaterThan(1);
+      for (const paylinks of workers) expect((await paylinks.health()).worker.running).toBe(false);
+    } finally {
+      await cleanup();
+    }
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { CliText } from "../text/cli-text";
 export const COMMAND_NAMES = [
   "create",
   "deliver",
+  "worker",
   "list",
   "show",
   "resend",
@@ -34,7 +35,10 @@ export interface CommandContext {
   readonly io: CliIo;
   /** The messages, in the user's language. */
   readonly text: CliText;
-  /** Whether `--json` was given: the result is then one JSON document, and progress is not shown. */
+  /**
+   * Whether `--json` was given: the result is then one JSON document (one JSON object per line for a command with
+   * `jsonLines`), and progress is not shown.
+   */
   readonly json: boolean;
   /** The clock (`PAYLINKS_NOW` may shift it). */
   readonly clock: Clock;
@@ -77,6 +81,11 @@ export interface Command {
   readonly args: readonly "id"[];
   /** Its flags, besides the global ones. */
   readonly options: OptionSpecs;
+  /**
+   * Whether the command prints as it goes (one line per batch) rather than once at the end: with `--json`, each of
+   * its lines, its result and its error are then one compact JSON object per line (JSON Lines).
+   */
+  readonly jsonLines?: boolean | undefined;
   /** How the help groups the flags; one group of all of them when absent. */
   readonly groups?: readonly { readonly group: OptionGroup; readonly options: readonly string[] }[] | undefined;
   /** Runs the command. */

@@ -11,11 +11,13 @@ import { payCommand } from "./pay";
 import { reactivateCommand } from "./reactivate";
 import { resendCommand } from "./resend";
 import { showCommand } from "./show";
+import { workerCommand } from "./worker";
 
 /** Every command, by name. */
 export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   create: createCommand,
   deliver: deliverCommand,
+  worker: workerCommand,
   list: listCommand,
   show: showCommand,
   resend: resendCommand,

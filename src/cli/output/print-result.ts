@@ -4,16 +4,21 @@ import type { CliText } from "../text/cli-text";
 import type { DescribedError } from "./describe-error";
 import { issueLines } from "./issue-lines";
 
+/** A JSON document as printed: indented, or on one line for a command that prints JSON Lines. */
+const jsonText = (value: unknown, oneLine: boolean): string =>
+  oneLine ? JSON.stringify(value) : JSON.stringify(value, null, 2);
+
 /**
- * Prints a command's result: the JSON document alone on stdout with `--json`, the lines otherwise; warnings go
- * to stderr in both cases.
+ * Prints a command's result: the JSON document alone on stdout with `--json` (on one line for a command that
+ * prints JSON Lines), the lines otherwise; warnings go to stderr in both cases.
  *
  * @param io - The process.
  * @param result - The result.
  * @param json - Whether `--json` was given.
+ * @param jsonLines - Whether the command prints JSON Lines.
  */
-export function printResult(io: CliIo, result: CommandResult, json: boolean): void {
-  if (json) io.stdout.write(`${JSON.stringify(result.data, null, 2)}\n`);
+export function printResult(io: CliIo, result: CommandResult, json: boolean, jsonLines = false): void {
+  if (json) io.stdout.write(`${jsonText(result.data, jsonLines)}\n`);
   else if (result.lines.length > 0) io.stdout.write(`${result.lines.join("\n")}\n`);
   for (const warning of result.warnings ?? []) io.stderr.write(`paylinks: ${warning}\n`);
 }
@@ -33,18 +38,24 @@ const stackOf = (error: unknown): string => (error instanceof Error ? (error.sta
 
 /**
  * Prints an error: its sentence and its issues on stderr (with `--json`, also an `{ "error": … }` document on
- * stdout), and the stack traces of the error and its causes only with `--debug`.
+ * stdout, on one line for a command that prints JSON Lines), and the stack traces of the error and its causes only
+ * with `--debug`.
  *
  * @param io - The process.
  * @param error - What was thrown.
  * @param described - Its description.
- * @param options - `--json`, `--debug`, and the messages.
+ * @param options - `--json`, `--debug`, the messages, and whether the command prints JSON Lines.
  */
 export function printError(
   io: CliIo,
   error: unknown,
   described: DescribedError,
-  options: { readonly json: boolean; readonly debug: boolean; readonly text: CliText },
+  options: {
+    readonly json: boolean;
+    readonly debug: boolean;
+    readonly text: CliText;
+    readonly jsonLines?: boolean | undefined;
+  },
 ): void {
   const lines = [`paylinks: ${described.message}`, ...issueLines(described.issues)];
   if (options.debug) {
@@ -67,6 +78,6 @@ export function printError(
         details: described.details,
       },
     };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    io.stdout.write(`${jsonText(document, options.jsonLines === true)}\n`);
   }
 }

@@ -1,4 +1,5 @@
 import type { DeliveryProgress, DeliveryReport } from "../../service/use-cases/deliver";
+import type { WorkerCounts, WorkerSummary } from "../../service/use-cases/run-worker";
 import type { ValueName } from "../command-line/option-spec";
 import type { CommandName, OptionGroup } from "../commands/command";
 import type { ConfigProblemKind } from "../config/config-problems";
@@ -69,6 +70,18 @@ export interface ErrorText {
   readonly causedBy: string;
 }
 
+/** One batch of `paylinks worker`, as its line shows it. */
+export interface WorkerBatchLine extends WorkerCounts {
+  /** What the batch did. */
+  readonly kind: "deliver" | "expire";
+  /** When it ended, ISO 8601 in UTC. */
+  readonly at: string;
+  /** Why it failed, in the user's language, when it did. */
+  readonly error?: string | undefined;
+  /** When it failed: the seconds before the next batch of its kind. */
+  readonly retryInSeconds?: number | undefined;
+}
+
 /** The labels and sentences of the commands' output. */
 export interface OutputText {
   readonly columns: Readonly<
@@ -127,6 +140,10 @@ export interface OutputText {
   expiryChanged(link: string, when: string): string;
   paid(link: string, status: "PAID" | "REFUSED", transactionId: string | undefined): string;
   expired(count: number): string;
+  workerStarted(idleSeconds: number, expireSeconds: number): string;
+  workerBatch(batch: WorkerBatchLine): string;
+  workerStopping(signal: string): string;
+  workerStopped(summary: WorkerSummary): string;
   initWritten(path: string): string;
   readonly initNext: string;
   creatingDatabase(dir: string): string;

@@ -188,6 +188,17 @@ export const textEn: CliText = {
     paid: (link, status, transactionId) =>
       `Link ${link} is now ${status}${transactionId ? ` (transaction ${transactionId})` : ""}.`,
     expired: (count) => (count === 0 ? "No link had expired." : `${plural(count, "link", "links")} marked EXPIRED.`),
+    workerStarted: (idle, expire) =>
+      `Worker started: sends the e-mails as they fall due (looking again every ${idle} s when none is) and expires links every ${expire} s. Stop it with Ctrl-C or SIGTERM.`,
+    workerBatch: (b) =>
+      b.error !== undefined
+        ? `${b.at}  ${b.kind} failed, next try in ${b.retryInSeconds ?? 0} s: ${b.error}`
+        : b.kind === "expire"
+          ? `${b.at}  expire: ${plural(b.expired, "link", "links")} marked EXPIRED`
+          : `${b.at}  deliver: ${b.sent} sent, ${b.failed} failed, ${b.retried} to retry, ${b.skipped} skipped`,
+    workerStopping: (signal) => `${signal}: no new e-mails are taken; finishing the ones under way, then stopping.`,
+    workerStopped: (s) =>
+      `Worker stopped after ${plural(s.batches, "batch", "batches")}: ${s.sent} sent, ${s.failed} failed, ${s.retried} to retry, ${s.skipped} skipped, ${s.expired} expired.`,
     initWritten: (path) => `Wrote ${path}.`,
     initNext: "Edit it (keys starting with // are comments), then try: paylinks create --help",
     creatingDatabase: (dir) => `Creating the embedded database in ${dir} (first use: a few seconds)…`,
@@ -294,6 +305,22 @@ export const textEn: CliText = {
           "max-wait": "How long to wait for e-mails due later, such as retries, in seconds (default 120).",
         },
         examples: ["paylinks deliver", "paylinks deliver --order V1StGXR8_Z5jdHi6B-myT --max-wait 0"],
+      },
+      worker: {
+        summary: "Deliver and expire continuously until Ctrl-C or SIGTERM: the long-running worker.",
+        usage: "[options]",
+        description: [
+          "Sends the e-mails as they fall due, looking again every --idle seconds when none is, and marks EXPIRED",
+          "the running links past their expiry, in every shop, every --expire-every seconds. Prints one line per",
+          "batch (one JSON object per line with --json). On Ctrl-C or SIGTERM, it takes no new e-mail, finishes",
+          "the ones under way, and exits with code 0. The embedded database is in use while it runs.",
+        ],
+        options: {
+          concurrency: "E-mails sent at the same time (default 8).",
+          "expire-every": "Seconds between two expiries of the links past their expiry (default 60).",
+          idle: "Seconds before looking again when no e-mail is due (default 1).",
+        },
+        examples: ["paylinks worker", "paylinks worker --concurrency 16 --expire-every 300 --json"],
       },
       list: {
         summary: "List links, oldest first, with filters.",

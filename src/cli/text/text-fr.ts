@@ -190,6 +190,18 @@ export const textFr: CliText = {
       fr`Le lien ${link} est maintenant ${status}${transactionId ? ` (transaction ${transactionId})` : ""}.`,
     expired: (count) =>
       count === 0 ? fr`Aucun lien n’avait expiré.` : fr`${plural(count, "lien marqué", "liens marqués")} EXPIRED.`,
+    workerStarted: (idle, expire) =>
+      fr`Worker démarré : envoie les e-mails dès qu’ils sont dus (en regardant de nouveau toutes les ${idle} s quand aucun ne l’est) et fait expirer les liens toutes les ${expire} s. Arrêtez-le avec Ctrl-C ou SIGTERM.`,
+    workerBatch: (b) =>
+      b.error !== undefined
+        ? fr`${b.at}  échec ${b.kind === "expire" ? "de l’expiration" : "de l’envoi"}, nouvel essai dans ${b.retryInSeconds ?? 0} s : ${b.error}`
+        : b.kind === "expire"
+          ? fr`${b.at}  expiration : ${plural(b.expired, "lien marqué", "liens marqués")} EXPIRED`
+          : fr`${b.at}  envoi : ${b.sent} envoyés, ${b.failed} en échec, ${b.retried} à réessayer, ${b.skipped} ignorés`,
+    workerStopping: (signal) =>
+      fr`${signal} : plus aucun nouvel e-mail n’est pris ; fin des envois en cours, puis arrêt.`,
+    workerStopped: (s) =>
+      fr`Worker arrêté après ${plural(s.batches, "lot", "lots")} : ${s.sent} envoyés, ${s.failed} en échec, ${s.retried} à réessayer, ${s.skipped} ignorés, ${s.expired} expirés.`,
     initWritten: (path) => fr`${path} écrit.`,
     initNext: fr`Modifiez-le (les clés qui commencent par // sont des commentaires), puis essayez : paylinks create --help`,
     creatingDatabase: (dir) =>
@@ -304,6 +316,23 @@ export const textFr: CliText = {
           "max-wait": fr`Attente maximale des e-mails prévus plus tard, comme les nouvelles tentatives, en secondes (120 par défaut).`,
         },
         examples: ["paylinks deliver", "paylinks deliver --order V1StGXR8_Z5jdHi6B-myT --max-wait 0"],
+      },
+      worker: {
+        summary: fr`Envoie et fait expirer en continu jusqu’à Ctrl-C ou SIGTERM : le worker de longue durée.`,
+        usage: "[options]",
+        description: [
+          fr`Envoie les e-mails dès qu’ils sont dus, regarde de nouveau toutes les --idle secondes quand aucun ne l’est,`,
+          fr`et marque EXPIRED les liens en cours dont l’expiration est passée, dans toutes les boutiques, toutes les`,
+          fr`--expire-every secondes. Affiche une ligne par lot (un objet JSON par ligne avec --json). À Ctrl-C ou`,
+          fr`SIGTERM, ne prend plus d’e-mail, finit les envois en cours et sort avec le code 0. La base intégrée est`,
+          fr`occupée tant qu’il tourne.`,
+        ],
+        options: {
+          concurrency: fr`E-mails envoyés en même temps (8 par défaut).`,
+          "expire-every": fr`Secondes entre deux expirations des liens dont l’expiration est passée (60 par défaut).`,
+          idle: fr`Secondes avant de regarder de nouveau quand aucun e-mail n’est dû (1 par défaut).`,
+        },
+        examples: ["paylinks worker", "paylinks worker --concurrency 16 --expire-every 300 --json"],
       },
       list: {
         summary: fr`Liste les liens, du plus ancien au plus récent, avec des filtres.`,

@@ -1,8 +1,7 @@
-import { PaylinksError } from "../../issues/paylinks-error";
 import { authorize, visibleTo } from "../authorize";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { storeCall } from "../store-call";
 import { changeLink, eventBase } from "./change-link";
+import { expiredState, expireLinks } from "./expire-links";
 
 /** Options of `expireDue`. */
 export interface ExpireDueOptions extends CallOptions {
@@ -23,39 +22,14 @@ export interface ExpireDueResult {
 export async function expireDue(context: ServiceContext, options: ExpireDueOptions): Promise<ExpireDueResult> {
   const { actor } = options;
   authorize(actor, "expireDue");
-  const now = context.clock.now();
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  let expired = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await storeCall("listing expired links", () =>
-      context.store.listLinks(
-        { ...visibleTo(actor), paymentStatuses: ["RUNNING"], expiresBefore: now },
-        { limit: 500, cursor },
-      ),
-    );
-    for (const link of page.links) {
-      if (expired >= limit) break;
-      try {
-        await changeLink(
-          context,
-          link.id,
-          "expire",
-          options,
-          (current) => ({
-            ...current,
-            payment: { ...current.payment, status: "EXPIRED" },
-            delivery: { ...current.delivery, nextAttemptAt: undefined },
-          }),
-          (current) => ({ ...eventBase(current, actor), type: "expired" }),
-        );
-        expired++;
-      } catch (error) {
-        // A link paid, cancelled or already expired in the meantime is not an error here.
-        if (!(error instanceof PaylinksError && error.code === "invalid_transition")) throw error;
-      }
-    }
-    cursor = expired >= limit ? undefined : page.nextCursor;
-  } while (cursor !== undefined);
+  const expired = await expireLinks(context, {
+    scope: visibleTo(actor),
+    limit: options.limit ?? Number.POSITIVE_INFINITY,
+    expire: (link) =>
+      changeLink(context, link.id, "expire", options, expiredState, (current) => ({
+        ...eventBase(current, actor),
+        type: "expired",
+      })),
+  });
   return { expired };
 }
