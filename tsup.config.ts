@@ -10,6 +10,7 @@ export const entry = {
   "postgres/index": "src/adapters/postgres/index.ts",
   "smtp/index": "src/adapters/smtp/index.ts",
   "outbox/index": "src/adapters/outbox/index.ts",
+  "http/index": "src/http/index.ts",
 };
 
 /**

@@ -43,7 +43,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       "A value does not have the JavaScript type the field needs: a text field that is not a string, an amount in minor units that is not an integer (not a number, `NaN`, or a number with a fraction such as `49.9`), a blind-copy switch that is not a boolean, `bcc` or the whole input that is not a plain object, or a recipient list that is neither a string nor an array of strings. In step 2: a switch (`dataCollectionForm`, `manualValidation`) that is not a boolean, a `validityDays` or `captureDelayDays` that is not a number, or an input that is not an object (`undefined` and `null` keep every default). In step 3: a template that is not an object, or a subject or body that is not a string. `parseAmount`, `splitRecipients` and `validateOrderReference` report it at `[]` when they are given something other than a string (or `undefined`, for the reference). The form schemas report it like every other issue, as a zod `custom` issue whose `params.code` is `type_invalid`, and the rules of the other fields still apply, so it comes back with all the other issues.",
     params: {
       expected:
-        '`"string"`, `"integer"`, `"boolean"`, `"object"` or `"list"` (a string or an array of strings): the type the field needs.',
+        '`"string"`, `"integer"`, `"boolean"`, `"object"` or `"list"` (a string or an array of strings): the type the field needs. The HTTP API also reports `"number"`, `"instant"` (an ISO 8601 date and time with its offset) and `"choice"` (a value outside the list the OpenAPI document gives).',
     },
     examples: [
       { expected: "string" },
@@ -51,6 +51,8 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       { expected: "boolean" },
       { expected: "object" },
       { expected: "list" },
+      { expected: "instant" },
+      { expected: "choice" },
     ],
   },
   shop_mismatch: {
@@ -446,6 +448,15 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       "The subject or the body holds `%name%`, a name of ASCII letters, digits and `_` between two `%` signs, that is not one of the nine variables of `MESSAGE_VARIABLES`. Names are case-sensitive: `%Amount%` is unknown. Each unknown name is reported once per field, in the order it first appears. A `%` that does not open such a name, as in `100 %`, is plain text.",
     params: { variable: "The name, without its `%` signs." },
     examples: [{ variable: "amout" }],
+  },
+  field_unknown: {
+    field: "any object of an HTTP request body or query",
+    where:
+      'The unknown field itself, such as `["link", "amout"]` or `["query", "shop"]`; reported by the HTTP API (`paylinks/http`), before the service is called.',
+    trigger:
+      "A JSON body or a query string of the HTTP API has a field its operation does not define (the OpenAPI document at `/openapi.json` lists them). Each unknown field is one issue; nothing is stored.",
+    params: { field: "The name of the unknown field." },
+    examples: [{ field: "amout" }],
   },
 };
 

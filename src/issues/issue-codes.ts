@@ -46,6 +46,7 @@ export const ISSUE_CODES = [
   "message_body_empty",
   "message_body_too_long",
   "message_unknown_variable",
+  "field_unknown",
 ] as const;
 
 /** One of {@link ISSUE_CODES}: the stable, machine-readable identity of a validation issue. */

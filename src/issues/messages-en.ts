@@ -9,6 +9,8 @@ const TYPES: Readonly<Record<string, string>> = {
   boolean: "true or false",
   object: "an object",
   list: "a text or a list of texts",
+  instant: "a date and time in ISO 8601, such as 2026-12-31T23:59:00Z",
+  choice: "one of the values allowed here",
 };
 
 const ADDRESS_REASONS: Readonly<Record<string, string>> = {
@@ -95,6 +97,7 @@ export const messagesEn: IssueCatalog = {
   message_body_too_long: (p) => `Keep the text of the e-mail to ${p.max} characters (it has ${p.length}).`,
   message_unknown_variable: (p) =>
     `%${p.variable}% is not a variable paylinks knows. Use one of %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url%, %buyer_reference%.`,
+  field_unknown: (p) => `“${p.field}” is not a field paylinks knows here: remove it or check its spelling.`,
 };
 
 /** English: the default language of issue messages. */

@@ -23,6 +23,8 @@ const SERVICE_CLIENTS = "service/ takes its store and transport";
 const ADAPTER = "An adapter implements a port";
 const ADAPTER_CLIENTS = "Adapters take their client by shape";
 const TESTING = "The conformance suites test a port";
+const HTTP = "http/ is a front of the service";
+const HTTP_CLIENTS = "http/ reaches storage and mail only through the service";
 
 const CASES: readonly LayerCase[] = [
   // The three steps are siblings.
@@ -64,6 +66,12 @@ const CASES: readonly LayerCase[] = [
   // The conformance suites test through the ports.
   { file: "src/testing/a.ts", from: "../service/create-paylinks", refused: TESTING },
   { file: "src/testing/a.ts", from: "vitest", refused: undefined },
+  // The HTTP API calls the service, and nothing under it.
+  { file: "src/http/a.ts", from: "../service/create-paylinks", refused: undefined },
+  { file: "src/http/operations/a.ts", from: "../../adapters/memory/memory-store", refused: HTTP },
+  { file: "src/http/a.ts", from: "../cli/main", refused: HTTP },
+  { file: "src/http/a.ts", from: "pg", refused: HTTP_CLIENTS },
+  { file: "src/http/a.ts", from: "zod/mini", refused: undefined },
   // The command may use everything.
   { file: "src/cli/a.ts", from: "../service/create-paylinks", refused: undefined },
 ];

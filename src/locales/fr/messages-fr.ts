@@ -9,6 +9,8 @@ const TYPES: Readonly<Record<string, string>> = {
   boolean: "vrai ou faux",
   object: "un objet",
   list: "un texte ou une liste de textes",
+  instant: "une date et une heure ISO 8601, comme 2026-12-31T23:59:00Z",
+  choice: "l’une des valeurs permises ici",
 };
 
 const ADDRESS_REASONS: Readonly<Record<string, string>> = {
@@ -104,6 +106,8 @@ export const messagesFr: IssueCatalog = {
   message_body_too_long: (p) => `Limitez le texte de l’e-mail à ${p.max} caractères (il en compte ${p.length}).`,
   message_unknown_variable: (p) =>
     `%${p.variable}% n’est pas une variable connue de paylinks. Utilisez %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url% ou %buyer_reference%.`,
+  field_unknown: (p) =>
+    `«\u00a0${p.field}\u00a0» n’est pas un champ connu de paylinks ici\u00a0: supprimez-le ou vérifiez son orthographe.`,
 };
 
 /** French: the issue messages in French, with French typography (no-break spaces inside « » and before : ; ? !). */
