@@ -11,6 +11,7 @@ export const COMMAND_NAMES = [
   "create",
   "deliver",
   "worker",
+  "serve",
   "list",
   "show",
   "resend",

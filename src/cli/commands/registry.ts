@@ -10,6 +10,7 @@ import { listCommand } from "./list";
 import { payCommand } from "./pay";
 import { reactivateCommand } from "./reactivate";
 import { resendCommand } from "./resend";
+import { serveCommand } from "./serve";
 import { showCommand } from "./show";
 import { workerCommand } from "./worker";
 
@@ -18,6 +19,7 @@ export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   create: createCommand,
   deliver: deliverCommand,
   worker: workerCommand,
+  serve: serveCommand,
   list: listCommand,
   show: showCommand,
   resend: resendCommand,

@@ -9,7 +9,7 @@ const DEFAULT_IDLE_SECONDS = 1;
 const DEFAULT_EXPIRE_SECONDS = 60;
 
 /** A batch as its line shows it: the instant in ISO 8601, the error described in the user's language. */
-function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
+export function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
   const { kind, at, sent, failed, retried, skipped, expired, error, retryInMs } = batch;
   return {
     kind,
@@ -25,7 +25,7 @@ function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
 }
 
 /** A batch as its `--json` line shows it: one object, with the error's code and sentence. */
-function batchJson(batch: WorkerBatch, text: CliText): Record<string, unknown> {
+export function batchJson(batch: WorkerBatch, text: CliText): Record<string, unknown> {
   const { kind, at, sent, failed, retried, skipped, expired, error, retryInMs } = batch;
   const described = error === undefined ? undefined : describeError(error, text);
   return {

@@ -29,6 +29,8 @@ export interface RuntimeOptions {
    * opened, for the commands that send: when it cannot, nothing is stored.
    */
   readonly verifyMail?: boolean | undefined;
+  /** The payment platform's notification secrets, for the service's `receiveNotification` (`paylinks serve`). */
+  readonly notificationSecrets?: readonly string[] | undefined;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function openRuntime(
     clock,
     messageIdDomain: settings.messageIdDomain,
     delivery: { maxWaitMs: options.maxWaitMs },
+    ...(options.notificationSecrets === undefined ? {} : { notifications: { secrets: options.notificationSecrets } }),
   });
   return {
     paylinks,

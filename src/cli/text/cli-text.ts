@@ -144,6 +144,10 @@ export interface OutputText {
   workerBatch(batch: WorkerBatchLine): string;
   workerStopping(signal: string): string;
   workerStopped(summary: WorkerSummary): string;
+  /** `paylinks serve`: where the API listens. */
+  serveListening(url: string): string;
+  /** `paylinks serve`: a secret it made because the environment had none, and the variable that sets it. */
+  serveGenerated(variable: string, value: string): string;
   initWritten(path: string): string;
   readonly initNext: string;
   creatingDatabase(dir: string): string;

@@ -196,6 +196,8 @@ export const textEn: CliText = {
         : b.kind === "expire"
           ? `${b.at}  expire: ${plural(b.expired, "link", "links")} marked EXPIRED`
           : `${b.at}  deliver: ${b.sent} sent, ${b.failed} failed, ${b.retried} to retry, ${b.skipped} skipped`,
+    serveListening: (url) => `The HTTP API listens on ${url} (its OpenAPI document: ${url}/openapi.json).`,
+    serveGenerated: (variable, value) => `${variable} was not set; for this run it is ${value}`,
     workerStopping: (signal) => `${signal}: no new e-mails are taken; finishing the ones under way, then stopping.`,
     workerStopped: (s) =>
       `Worker stopped after ${plural(s.batches, "batch", "batches")}: ${s.sent} sent, ${s.failed} failed, ${s.retried} to retry, ${s.skipped} skipped, ${s.expired} expired.`,
@@ -321,6 +323,22 @@ export const textEn: CliText = {
           idle: "Seconds before looking again when no e-mail is due (default 1).",
         },
         examples: ["paylinks worker", "paylinks worker --concurrency 16 --expire-every 300 --json"],
+      },
+      serve: {
+        summary: "Run the HTTP API and the worker until Ctrl-C or SIGTERM.",
+        usage: "[options]",
+        description: [
+          "Serves paylinks/http on --host and --port, and runs the worker in the same process. Requests need",
+          "Authorization: Bearer $PAYLINKS_API_KEY and act as the configured user; notifications are signed with",
+          "$PAYLINKS_NOTIFICATION_SECRET. Either one not set is made at random and printed. On Ctrl-C or SIGTERM",
+          "it stops taking requests and e-mails, finishes the ones under way, and exits with code 0.",
+        ],
+        options: {
+          host: "The address to listen on (default 127.0.0.1).",
+          port: "The port to listen on (default 8080; 0 takes a free one).",
+          concurrency: "E-mails sent at the same time (default 8).",
+        },
+        examples: ["paylinks serve", "PAYLINKS_API_KEY=secret paylinks serve --port 3000"],
       },
       list: {
         summary: "List links, oldest first, with filters.",

@@ -198,6 +198,8 @@ export const textFr: CliText = {
         : b.kind === "expire"
           ? fr`${b.at}  expiration : ${plural(b.expired, "lien marqué", "liens marqués")} EXPIRED`
           : fr`${b.at}  envoi : ${b.sent} envoyés, ${b.failed} en échec, ${b.retried} à réessayer, ${b.skipped} ignorés`,
+    serveListening: (url) => fr`L’API HTTP écoute sur ${url} (son document OpenAPI : ${url}/openapi.json).`,
+    serveGenerated: (variable, value) => fr`${variable} n’était pas défini ; pour cette exécution, il vaut ${value}`,
     workerStopping: (signal) =>
       fr`${signal} : plus aucun nouvel e-mail n’est pris ; fin des envois en cours, puis arrêt.`,
     workerStopped: (s) =>
@@ -316,6 +318,23 @@ export const textFr: CliText = {
           "max-wait": fr`Attente maximale des e-mails prévus plus tard, comme les nouvelles tentatives, en secondes (120 par défaut).`,
         },
         examples: ["paylinks deliver", "paylinks deliver --order V1StGXR8_Z5jdHi6B-myT --max-wait 0"],
+      },
+      serve: {
+        summary: fr`Fait tourner l’API HTTP et le worker jusqu’à Ctrl-C ou SIGTERM.`,
+        usage: "[options]",
+        description: [
+          fr`Sert paylinks/http sur --host et --port, et fait tourner le worker dans le même processus. Les requêtes`,
+          fr`demandent Authorization: Bearer $PAYLINKS_API_KEY et agissent comme l’utilisateur configuré ; les`,
+          fr`notifications sont signées avec $PAYLINKS_NOTIFICATION_SECRET. L’un ou l’autre absent est tiré au`,
+          fr`hasard et affiché. À Ctrl-C ou SIGTERM, ne prend plus de requête ni d’e-mail, finit ceux en cours et`,
+          fr`sort avec le code 0.`,
+        ],
+        options: {
+          host: fr`L’adresse d’écoute (127.0.0.1 par défaut).`,
+          port: fr`Le port d’écoute (8080 par défaut ; 0 en prend un libre).`,
+          concurrency: fr`E-mails envoyés en même temps (8 par défaut).`,
+        },
+        examples: ["paylinks serve", "PAYLINKS_API_KEY=secret paylinks serve --port 3000"],
       },
       worker: {
         summary: fr`Envoie et fait expirer en continu jusqu’à Ctrl-C ou SIGTERM : le worker de longue durée.`,
