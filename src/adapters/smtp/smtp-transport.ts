@@ -63,10 +63,13 @@ function envelopeFromOf(envelopeFrom: unknown): string {
  * A failure rejects with a `PaylinksError` of code `delivery_failed` whose `transient` flag tells the service
  * whether to try again: an SMTP 4xx reply, a refused, reset or lost connection, a DNS failure and a timeout are
  * transient; a 5xx reply (except 503, a session error) and an envelope or configuration nodemailer refuses are
- * permanent. When the server accepts a blind copy but refuses the recipient, the send fails too, with the class
- * of the recipient's refusal (the blind copies then receive the message again when the service retries; it has
- * the same Message-ID). A refused blind copy alone does not fail the send. `cause` is nodemailer's error and
- * `details` has `to`, and `responseCode`, `code` and `command` when known. A mail whose recipient, reply address
+ * permanent. A throttling answer, a reply whose text says the sender goes too fast or sent too much (a rate, a
+ * quota or a sending limit exceeded, too many messages or connections, throttling, "try again later", "slow down",
+ * as in `550 5.7.1 Rate limit exceeded`), is transient whatever its code, and has `details.throttled` `"true"`;
+ * a reply about a full mailbox is not one. When the server accepts a blind copy but refuses the recipient, the
+ * send fails too, with the class of the recipient's refusal (the blind copies then receive the message again when
+ * the service retries; it has the same Message-ID). A refused blind copy alone does not fail the send. `cause` is
+ * nodemailer's error and `details` has `to`, and `responseCode`, `code`, `command` and `throttled` when known. A mail whose recipient, reply address
  * or blind copy is not a bare address fails permanently before anything is sent (`details.field` names it):
  * nodemailer would parse a display name, a group or a list out of it, and could send to another address than the
  * one meant. So does a Message-ID that is not `<id@domain>` and a language that is not a language tag.
