@@ -1,5 +1,5 @@
 import type { OrderStore } from "./order-store";
-import type { DeliveryAttempt, StoredLink } from "./payment-order-records";
+import type { DeliveryAttempt, LinkDelivery, StoredLink } from "./payment-order-records";
 
 /** What {@link DeliveryQueue.claimDueLinks} needs. */
 export interface ClaimRequest {
@@ -13,6 +13,18 @@ export interface ClaimRequest {
   readonly limit: number;
   /** Only links of this order. */
   readonly orderId?: string | undefined;
+}
+
+/** One finished delivery attempt and what it makes of its link: an item of {@link DeliveryQueue.completeDeliveries}. */
+export interface DeliveryCompletion {
+  /** The attempt, recorded in every case. */
+  readonly attempt: DeliveryAttempt;
+  /** The link's version as the worker holds it: the link changes only if it is still at this version. */
+  readonly expectedVersion: number;
+  /** The link's delivery state after the attempt. */
+  readonly delivery: LinkDelivery;
+  /** The link's new `updatedAt`. */
+  readonly updatedAt: Date;
 }
 
 /**
@@ -43,6 +55,18 @@ export interface DeliveryQueue {
   recordAttempt(attempt: DeliveryAttempt): Promise<void>;
   /** @returns The attempts of a link, oldest first. */
   listAttempts(linkId: string): Promise<DeliveryAttempt[]>;
+  /**
+   * Records the outcome of many attempts at once, in one transaction: every attempt is recorded, and each link
+   * still at its `expectedVersion` gets the new `delivery` and `updatedAt`, and version `expectedVersion + 1`;
+   * the other fields of the link stay as stored. A link appears at most once per call. All or nothing: when it
+   * rejects, nothing was written.
+   *
+   * Optional: the service's delivery batches the writes of its concurrent sends through it (one statement for
+   * many e-mails), and falls back to {@link DeliveryQueue.recordAttempt} and {@link OrderStore.updateLink} for
+   * each when a queue does not implement it.
+   * @returns For each completion, in order, whether its link was changed (`false`: its version had moved).
+   */
+  completeDeliveries?(completions: readonly DeliveryCompletion[]): Promise<boolean[]>;
 }
 
 const QUEUE_METHODS = ["claimDueLinks", "nextDueAt", "recordAttempt", "listAttempts"] as const;

@@ -1,4 +1,4 @@
-export type { ClaimRequest, DeliveryQueue, PaymentOrderStore } from "./delivery-queue";
+export type { ClaimRequest, DeliveryCompletion, DeliveryQueue, PaymentOrderStore } from "./delivery-queue";
 export type { MailTransport, OutgoingMail, SentMail } from "./mail-transport";
 export type { LinkFilter, LinkPage, OrderStore, PageRequest } from "./order-store";
 export type {

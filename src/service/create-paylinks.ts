@@ -3,6 +3,7 @@ import type { PaymentOrderPlan } from "../order/payment-order-plan";
 import type { PaymentOrderRequest } from "../order/payment-order-request";
 import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
+import { createSendRate } from "./delivery/send-rate";
 import { createEventHub, type PaylinksListener } from "./events";
 import { type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
 import { type CallOptions, idleWorkerState, queueOf, type ServiceContext, shopFinder } from "./service-context";
@@ -127,11 +128,13 @@ export interface Paylinks {
 export function createPaylinks(options: PaylinksOptions): Paylinks {
   const generateId = options.generateId ?? (() => nanoid());
   const notifications = resolveNotifications(options.notifications);
+  const clock = options.clock ?? systemClock;
+  const rate = options.delivery?.ratePerSecond;
   const context: ServiceContext = {
     store: options.store,
     queue: queueOf(options),
     transport: options.transport,
-    clock: options.clock ?? systemClock,
+    clock,
     generateId,
     paymentUrl: options.paymentUrl,
     delivery: resolveDelivery(options.delivery),
@@ -140,6 +143,8 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     messageIdDomain: options.messageIdDomain ?? "paylinks.invalid",
     findShop: shopFinder(options.shops),
     worker: idleWorkerState(),
+    sendRate:
+      rate === undefined ? undefined : createSendRate({ perSecond: rate, burst: options.delivery?.rateBurst, clock }),
   };
   return {
     createOrder: (request, call) => createOrder(context, request, call),

@@ -5,6 +5,7 @@ export type {
   ClaimRequest,
   Clock,
   DeliveryAttempt,
+  DeliveryCompletion,
   DeliveryQueue,
   DeliveryStatus,
   IdGenerator,

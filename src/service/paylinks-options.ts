@@ -49,6 +49,23 @@ export interface DeliveryOptions {
    */
   readonly pollMs?: number | undefined;
   /**
+   * Links a `deliver` call holds beyond the ones being sent: claimed ahead so that a slot never waits for a
+   * claim, or sent and waiting for their outcome to be written. A worker holds at most `concurrency + prefetch`
+   * links, each under a lease: that is also how many links can be sent twice when a worker dies.
+   * @defaultValue the `concurrency`
+   */
+  readonly prefetch?: number | undefined;
+  /**
+   * The most e-mails per second this service sends, all its delivery slots together (a limit per worker: with N
+   * workers the mail server sees up to N times this). Unset, no limit.
+   */
+  readonly ratePerSecond?: number | undefined;
+  /**
+   * How many e-mails may go at once after a pause, under `ratePerSecond`.
+   * @defaultValue 1
+   */
+  readonly rateBurst?: number | undefined;
+  /**
    * Random numbers in [0, 1) for the jitter; inject one to make retries deterministic in tests.
    * @defaultValue `Math.random`
    */
@@ -124,6 +141,7 @@ export interface ResolvedDelivery {
   readonly maxDelayMs: number;
   readonly leaseMs: number;
   readonly concurrency: number;
+  readonly prefetch: number | undefined;
   readonly maxWaitMs: number;
   readonly pollMs: number;
   readonly random: () => number;
@@ -137,6 +155,7 @@ export function resolveDelivery(options: DeliveryOptions = {}): ResolvedDelivery
     maxDelayMs: options.maxDelayMs ?? 60_000,
     leaseMs: options.leaseMs ?? 60_000,
     concurrency: options.concurrency ?? 8,
+    prefetch: options.prefetch,
     maxWaitMs: options.maxWaitMs ?? 120_000,
     pollMs: Math.max(1, options.pollMs ?? 5000),
     random: options.random ?? Math.random,

@@ -6,6 +6,7 @@ import type { MailTransport } from "../ports/mail-transport";
 import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
 import type { ShopConfig } from "../shop/shop-config";
+import type { SendRate } from "./delivery/send-rate";
 import type { EventHub } from "./events";
 import type { PaylinksOptions, ResolvedDelivery } from "./paylinks-options";
 
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readonly workerId: string;
   readonly messageIdDomain: string;
   readonly findShop: (shopId: string) => Promise<ShopConfig>;
+  /** The send-rate limit shared by every delivery of this service, when one is set. */
+  readonly sendRate: SendRate | undefined;
   /** The state of this service's `runWorker`, which `health` reports. */
   readonly worker: WorkerState;
 }

@@ -3,6 +3,7 @@ import type { DeliveryQueue, PaymentOrderStore } from "../ports/delivery-queue";
 import type { OrderStore } from "../ports/order-store";
 import { describeAttempts } from "./store-contract/attempts";
 import { describeClaimDueLinks } from "./store-contract/claim-due-links";
+import { describeCompleteDeliveries } from "./store-contract/complete-deliveries";
 import { describeCopies } from "./store-contract/copies";
 import { describeFindLinkByToken } from "./store-contract/find-link-by-token";
 import { describeHostileStrings } from "./store-contract/hostile-strings";
@@ -102,7 +103,9 @@ export function describeOrderStoreContract(
  *   never gives a link to two concurrent claims; its `updatedAt` may stay or become `now`;
  * - `nextDueAt` is the earliest instant a `PENDING` link becomes claimable, and both see the store's updates at
  *   once;
- * - attempts list oldest first, come back exactly as recorded (hostile strings too), and are copies.
+ * - attempts list oldest first, come back exactly as recorded (hostile strings too), and are copies;
+ * - `completeDeliveries`, when the queue has it, records every attempt and changes only the links still at their
+ *   expected version, all or nothing.
  *
  * @param name - The adapter's name, shown in the test report.
  * @param makeStore - Makes an empty store and its queue for each test, and how to release them.
@@ -134,6 +137,7 @@ export function describeDeliveryQueueContract(
       describeNextDueAt(current);
       describeQueueSeesUpdates(current);
       describeAttempts(current);
+      describeCompleteDeliveries(current);
       describeQueueCopies(current);
       describeQueueHostileStrings(current);
     },

@@ -61,6 +61,7 @@ export async function openStore(makeStore: StoreFactory): Promise<OpenedStore> {
 export function storeWithQueue(opened: OpenedStore): PaymentOrderStore {
   const { store, queue } = opened;
   if (!queue) throw new TypeError("The delivery queue contract needs a queue: return { store, queue } from makeStore");
+  const complete = queue.completeDeliveries?.bind(queue);
   return {
     saveOrder: (order, links) => store.saveOrder(order, links),
     getOrder: (id) => store.getOrder(id),
@@ -73,5 +74,6 @@ export function storeWithQueue(opened: OpenedStore): PaymentOrderStore {
     nextDueAt: (orderId) => queue.nextDueAt(orderId),
     recordAttempt: (attempt) => queue.recordAttempt(attempt),
     listAttempts: (linkId) => queue.listAttempts(linkId),
+    ...(complete === undefined ? {} : { completeDeliveries: complete }),
   };
 }

@@ -6,9 +6,11 @@ import { makeActor, makeShop } from "../support/fixtures";
 
 /**
  * The example of docs/service.md, "At least once": the store fails once, right after the transport accepted an
- * e-mail, on the write named by `failing`. A second worker then delivers what is left.
+ * e-mail, on the write named by `failing`. A second worker then delivers what is left. For `recordAttempt` and
+ * `updateLink`, the store is a queue without `completeDeliveries`, so the service writes the attempt, then the
+ * link; for `completeDeliveries`, both go in that one write.
  */
-async function storeFailsOnce(failing: "recordAttempt" | "updateLink"): Promise<{
+async function storeFailsOnce(failing: "recordAttempt" | "updateLink" | "completeDeliveries"): Promise<{
   error: unknown;
   afterFailure: StoredLink;
   attemptsAfterFailure: number;
@@ -17,9 +19,20 @@ async function storeFailsOnce(failing: "recordAttempt" | "updateLink"): Promise<
   attempts: readonly { attempt: number; worker: string; outcome: string }[];
 }> {
   const memory = createMemoryStore();
+  const { completeDeliveries: _batched, ...oneByOne } = memory;
   let failed = false;
+  const batched: Pick<PaymentOrderStore, "completeDeliveries"> = {
+    async completeDeliveries(completions) {
+      if (!failed) {
+        failed = true;
+        throw new Error("connection reset");
+      }
+      return memory.completeDeliveries(completions);
+    },
+  };
   const store: PaymentOrderStore = {
-    ...memory,
+    ...oneByOne,
+    ...(failing === "completeDeliveries" ? batched : {}),
     async recordAttempt(attempt) {
       if (failing === "recordAttempt" && !failed) {
         failed = true;
@@ -90,6 +103,20 @@ describe("the store failing on one of the two writes that record a delivery", ()
   it("recording the attempt fails: no link is ever SENT without its sent attempt recorded", async () => {
     const { afterFailure, attemptsAfterFailure } = await storeFailsOnce("recordAttempt");
     if (afterFailure.delivery.status === "SENT") expect(attemptsAfterFailure).toBeGreaterThan(0);
+  });
+
+  it("the batched write fails: deliver throws storage_failed; the link stays PENDING, no attempt, sent again", async () => {
+    const { error, afterFailure, attemptsAfterFailure, second, transport, attempts } =
+      await storeFailsOnce("completeDeliveries");
+    expect(error).toMatchObject({ code: "storage_failed", details: { operation: "recording delivery attempts" } });
+    expect(String((error as PaylinksError).cause)).toBe("Error: connection reset");
+    expect(afterFailure.delivery.status).toBe("PENDING");
+    expect(attemptsAfterFailure).toBe(0);
+    expect(second).toMatchObject({ sent: 1, failed: 0, pending: false });
+    const ids = transport.messages.map((m) => m.headers["Message-ID"]);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+    expect(attempts.map((a) => [a.attempt, a.worker, a.outcome])).toEqual([[1, "worker-b", "sent"]]);
   });
 
   it("writing the link fails: it stays PENDING and is sent again by the next worker, with the same Message-ID", async () => {

@@ -298,6 +298,16 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
    * numbers from `params.length` or an index); and the WHERE and scope fragments made of those.
    */
   const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+    "complete-deliveries.ts": [
+      "links",
+      "attempts",
+      "UNNEST_ARGUMENTS",
+      "INPUT_NAMES",
+      "SET_LIST",
+      "i + 1",
+      "type",
+      "column",
+    ],
     "postgres-store.ts": [
       "s",
       "links",
@@ -406,8 +416,10 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
         }
       });
     }
-    // insertLinks and updateLinkSql are built once from LINK_COLUMNS; statement is one of the migrations.
+    // insertLinks and updateLinkSql are built once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
+    // input columns; statement is one of the migrations.
     expect([...texts].sort()).toEqual([
+      "complete-deliveries.ts: sql",
       "postgres-store.ts: insertLinks",
       "postgres-store.ts: updateLinkSql",
       "schema.ts: statement",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MailTransport, PaymentOrderStore, SentMail } from "../../src/ports";
 import type { DeliveryProgress } from "../../src/service";
 import {
+  allLinks,
   first,
   linkRequest,
   makeWorld,
@@ -9,6 +10,7 @@ import {
   PAST_EXPIRY_MS,
   recipients,
   recordingTransport,
+  sendsPerLink,
   sentLink,
   settle,
   storedLink,
@@ -309,14 +311,40 @@ describe("createPaylinks deliver", () => {
       const world = makeWorld();
       await world.paylinks.createOrder(linkRequest({ recipients: recipients(4) }), { actor: OWNER });
       const controller = new AbortController();
+      // Without prefetch, the next link is claimed only once the first one's outcome is written.
       const report = await world.paylinks.deliver({
         concurrency: 1,
+        prefetch: 0,
         signal: controller.signal,
         onProgress: () => controller.abort(),
       });
       expect(report).toMatchObject({ sent: 1, pending: true });
       expect(world.transport.messages).toHaveLength(1);
       await expect(world.paylinks.deliver()).resolves.toMatchObject({ sent: 3, pending: false });
+    });
+
+    it("abort with prefetch: the links claimed ahead and not sent go back, free for the next call at once", async () => {
+      const world = makeWorld();
+      await world.paylinks.createOrder(linkRequest({ recipients: recipients(6) }), { actor: OWNER });
+      const controller = new AbortController();
+      const report = await world.paylinks.deliver({
+        concurrency: 1,
+        prefetch: 2,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
+      // At most concurrency + prefetch links were held; the one sending when the abort came is finished.
+      expect(report.sent).toBeGreaterThanOrEqual(1);
+      expect(report.sent).toBeLessThanOrEqual(3);
+      expect(report.pending).toBe(true);
+      const left = (await allLinks(world.store)).filter((l) => l.delivery.status === "PENDING");
+      expect(left).toHaveLength(6 - report.sent);
+      expect(left.every((l) => l.delivery.leaseOwner === undefined && l.delivery.nextAttemptAt !== undefined)).toBe(
+        true,
+      );
+      // No lease to wait for: the next call sends the rest at once, each link once.
+      await expect(world.paylinks.deliver()).resolves.toMatchObject({ sent: 6 - report.sent, pending: false });
+      expect([...sendsPerLink(world.transport).values()].every((count) => count === 1)).toBe(true);
     });
 
     it("an already aborted signal claims nothing", async () => {

@@ -14,7 +14,11 @@ import {
   storedLink,
 } from "./support";
 
-/** The store with one method rejecting once, at its `(skip + 1)`-th call, with `error`. */
+/**
+ * The store with one method rejecting once, at its `(skip + 1)`-th call, with `error`. To make `recordAttempt` or
+ * `updateLink` fail under delivery, the store is a queue without `completeDeliveries`, so that the service writes
+ * each attempt, then its link, through them.
+ */
 function failingOnce(
   inner: PaymentOrderStore,
   method: keyof PaymentOrderStore,
@@ -22,9 +26,10 @@ function failingOnce(
   skip = 0,
 ): PaymentOrderStore {
   let calls = 0;
-  const original = inner[method] as (...args: unknown[]) => Promise<unknown>;
+  const original = (inner[method] as (...args: unknown[]) => Promise<unknown>).bind(inner);
+  const { completeDeliveries: _batched, ...oneByOne } = inner;
   return {
-    ...inner,
+    ...(method === "recordAttempt" || method === "updateLink" ? oneByOne : inner),
     [method]: (...args: unknown[]) => (calls++ === skip ? Promise.reject(error) : original(...args)),
   };
 }
@@ -78,6 +83,30 @@ describe("createPaylinks with a failing store", () => {
       await world.paylinks.deliver();
       expect((await allLinks(world.store)).every((link) => link.delivery.status === "SENT")).toBe(true);
       expect(sendsPerLink(world.transport).size).toBe(4);
+    });
+  });
+
+  describe("deliver when the batched write of attempts and links fails once", () => {
+    it("throws storage_failed with the cause; a later deliver finishes: all SENT, nothing lost", async () => {
+      const cause = crash();
+      const world = makeWorld({ wrapStore: (s) => failingOnce(s, "completeDeliveries", cause) });
+      await world.paylinks.createOrder(linkRequest({ recipients: recipients(5) }), { actor: OWNER });
+      const error = await rejectionOf(world.paylinks.deliver());
+      expect(error).toMatchObject({ code: "storage_failed", details: { operation: "recording delivery attempts" } });
+      expect(error.cause).toBe(cause);
+      // The links of the failed write are PENDING under this worker's lease, without the attempt.
+      const afterCrash = await allLinks(world.store);
+      const unrecorded = afterCrash.filter((l) => l.delivery.status === "PENDING");
+      expect(unrecorded.length).toBeGreaterThanOrEqual(1);
+      for (const link of unrecorded) expect(await world.store.listAttempts(link.id)).toEqual([]);
+
+      await world.paylinks.deliver();
+      const links = await allLinks(world.store);
+      expect(links.every((link) => link.delivery.status === "SENT")).toBe(true);
+      const counts = sendsPerLink(world.transport);
+      expect(counts.size).toBe(5);
+      // Only the links whose write failed went out twice.
+      expect([...counts.values()].filter((count) => count === 2)).toHaveLength(unrecorded.length);
     });
   });
 

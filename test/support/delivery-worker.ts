@@ -1,6 +1,6 @@
 /**
  * A delivery worker run as a child process by the multi-worker tests:
- *   node --import tsx test/support/delivery-worker.ts <schema> <smtpPort> <workerId> <leaseMs> <concurrency>
+ *   node --import tsx test/support/delivery-worker.ts <schema> <smtpPort> <workerId> <leaseMs> <concurrency> <prefetch>
  * It delivers every due link of the PostgreSQL database in DATABASE_URL into the SMTP server on 127.0.0.1, and
  * prints one line per link ("sent <linkId>", "failed <linkId>") and "done" at the end.
  */
@@ -11,7 +11,7 @@ import { createSmtpTransport } from "../../src/adapters/smtp";
 import { createPaylinks } from "../../src/service";
 import { makeShop } from "./fixtures";
 
-const [schema, port, workerId, leaseMs, concurrency] = process.argv.slice(2);
+const [schema, port, workerId, leaseMs, concurrency, prefetch] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const mailer = nodemailer.createTransport({
   host: "127.0.0.1",
@@ -27,7 +27,13 @@ const paylinks = createPaylinks({
   shops: [makeShop()],
   paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
   workerId: String(workerId),
-  delivery: { leaseMs: Number(leaseMs), concurrency: Number(concurrency), baseDelayMs: 50, maxDelayMs: 200 },
+  delivery: {
+    leaseMs: Number(leaseMs),
+    concurrency: Number(concurrency),
+    prefetch: Number(prefetch),
+    baseDelayMs: 50,
+    maxDelayMs: 200,
+  },
 });
 paylinks.subscribe((event) => {
   if (event.type === "sent") process.stdout.write(`sent ${event.linkId}\n`);

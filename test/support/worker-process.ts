@@ -63,6 +63,7 @@ export function startWorkerProcess(
   workerId: string,
   leaseMs: number,
   concurrency: number,
+  prefetch: number,
 ): WorkerProcess {
   const child = spawn(
     process.execPath,
@@ -75,6 +76,7 @@ export function startWorkerProcess(
       workerId,
       String(leaseMs),
       String(concurrency),
+      String(prefetch),
     ],
     { cwd: root, env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] },
   );

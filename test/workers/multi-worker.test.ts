@@ -65,8 +65,8 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
     const sink = await startCountingSink();
     try {
       const { store, schema, recipients } = await orderOf(2000);
-      const a = startWorkerProcess(schema, sink.port, "worker-a", 30_000, 8);
-      const b = startWorkerProcess(schema, sink.port, "worker-b", 30_000, 8);
+      const a = startWorkerProcess(schema, sink.port, "worker-a", 30_000, 8, 8);
+      const b = startWorkerProcess(schema, sink.port, "worker-b", 30_000, 8, 8);
       const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
       expect(codeA, a.stderr()).toBe(0);
       expect(codeB, b.stderr()).toBe(0);
@@ -86,12 +86,13 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
     const sink = await startCountingSink();
     try {
       const concurrency = 8;
+      const prefetch = 8;
       const { store, schema, recipients } = await orderOf(600);
-      const a = startWorkerProcess(schema, sink.port, "worker-killed", 2_000, concurrency);
+      const a = startWorkerProcess(schema, sink.port, "worker-killed", 2_000, concurrency, prefetch);
       await waitFor(() => a.lines.filter((line) => line.startsWith("sent ")).length >= 150, 60_000);
       a.child.kill("SIGKILL");
       await a.exited;
-      const b = startWorkerProcess(schema, sink.port, "worker-rescue", 2_000, concurrency);
+      const b = startWorkerProcess(schema, sink.port, "worker-rescue", 2_000, concurrency, prefetch);
       expect(await b.exited, b.stderr()).toBe(0);
       expect(await statuses(store)).toEqual(new Map([["SENT", 600]]));
       let duplicates = 0;
@@ -100,9 +101,9 @@ describe.skipIf(!databaseUrl)("several delivery workers on one PostgreSQL databa
         expect(count, recipient).toBeGreaterThanOrEqual(1);
         duplicates += count - 1;
       }
-      // Only the messages in flight at the kill can be sent twice: at most one per concurrent send.
-      expect(duplicates).toBeLessThanOrEqual(concurrency);
-      console.log(`kill test: ${duplicates} duplicate(s) out of ${concurrency} sends in flight at most`);
+      // Only the links the worker held at the kill can be sent twice: at most concurrency + prefetch.
+      expect(duplicates).toBeLessThanOrEqual(concurrency + prefetch);
+      console.log(`kill test: ${duplicates} duplicate(s) out of ${concurrency + prefetch} held links at most`);
     } finally {
       await sink.close();
     }

@@ -1,5 +1,5 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { PaymentOrderStore } from "../../ports/delivery-queue";
+import type { DeliveryCompletion, DeliveryQueue, PaymentOrderStore } from "../../ports/delivery-queue";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import { keptCopy } from "./kept-copy";
 import { decodeCursor, encodeCursor } from "./link-cursor";
@@ -20,6 +20,8 @@ export interface MemoryStoreSize {
  * An order store and delivery queue that keeps everything in memory, for tests, demos and single-process tools.
  */
 export interface MemoryStore extends PaymentOrderStore {
+  /** Records many attempts and their links' delivery states at once (see {@link DeliveryQueue.completeDeliveries}). */
+  completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]>;
   /** Counts what the store holds. */
   size(): MemoryStoreSize;
 }
@@ -93,6 +95,17 @@ export function createMemoryStore(): MemoryStore {
       listed.splice(at, 1);
       listed.splice(positionOf(listed, listingKey(next), false), 0, next);
     }
+  };
+
+  /** Keeps an attempt (already copied) in its link's list, oldest first. */
+  const keepAttempt = (kept: DeliveryAttempt): void => {
+    const list = attempts.get(kept.linkId) ?? [];
+    // An attempt recorded late (a slow worker) goes before the later ones.
+    let position = list.length;
+    while (position > 0 && (list[position - 1] as DeliveryAttempt).at.getTime() > kept.at.getTime()) position--;
+    list.splice(position, 0, kept);
+    attempts.set(kept.linkId, list);
+    attemptCount++;
   };
 
   return {
@@ -204,17 +217,30 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async recordAttempt(attempt) {
-      const kept = keptCopy(attempt);
-      const list = attempts.get(kept.linkId) ?? [];
-      // Oldest first: an attempt recorded late (a slow worker) goes before the later ones.
-      let position = list.length;
-      while (position > 0 && (list[position - 1] as DeliveryAttempt).at.getTime() > kept.at.getTime()) position--;
-      list.splice(position, 0, kept);
-      attempts.set(kept.linkId, list);
-      attemptCount++;
+      keepAttempt(keptCopy(attempt));
     },
 
     listAttempts: async (linkId) => keptCopy(attempts.get(linkId) ?? []),
+
+    async completeDeliveries(completions) {
+      // Everything is copied (and checked) before anything is kept: a bad record writes nothing.
+      const kept = keptCopy([...completions]);
+      const applied: boolean[] = [];
+      for (const completion of kept) {
+        keepAttempt(completion.attempt);
+        const previous = links.get(completion.attempt.linkId);
+        const current = previous !== undefined && previous.version === completion.expectedVersion;
+        applied.push(current);
+        if (!current) continue;
+        replace(previous, {
+          ...previous,
+          delivery: completion.delivery,
+          updatedAt: completion.updatedAt,
+          version: completion.expectedVersion + 1,
+        });
+      }
+      return applied;
+    },
 
     size: () => ({ orders: orders.size, links: links.size, attempts: attemptCount }),
   };

@@ -1,8 +1,9 @@
 import { preview } from "../../internal/preview";
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { ClaimRequest, PaymentOrderStore } from "../../ports/delivery-queue";
+import type { ClaimRequest, DeliveryCompletion, DeliveryQueue, PaymentOrderStore } from "../../ports/delivery-queue";
 import type { LinkFilter, LinkPage, PageRequest } from "../../ports/order-store";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
+import { completeDeliveries, completeDeliveriesSql } from "./complete-deliveries";
 import { attemptFromRow, LINK_COLUMNS, linkFromRow, orderFromRow, orderValues } from "./row-mapping";
 import { migrate, quoteSchema } from "./schema";
 import { inTransaction, type PostgresClient, type SqlQueryable } from "./sql-client";
@@ -25,6 +26,11 @@ export interface PostgresStoreOptions {
 
 /** The PostgreSQL store: the port, plus `migrate()`. */
 export interface PostgresStore extends PaymentOrderStore {
+  /**
+   * Records many attempts and their links' delivery states in one statement (see
+   * {@link DeliveryQueue.completeDeliveries}).
+   */
+  completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]>;
   /** Creates or upgrades the tables; safe to run again and from several processes. Returns the versions applied. */
   migrate(): Promise<number[]>;
 }
@@ -75,6 +81,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const links = `${s}.paylinks_links`;
   const orders = `${s}.paylinks_orders`;
   const attempts = `${s}.paylinks_delivery_attempts`;
+  const completeSql = completeDeliveriesSql(links, attempts);
 
   const columnList = LINK_COLUMNS.map(([column]) => column).join(", ");
   const insertLinks = `insert into ${links} (${columnList})
@@ -244,6 +251,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         ],
       );
     },
+
+    completeDeliveries: (completions) => completeDeliveries(client, completeSql, completions),
 
     async listAttempts(linkId: string) {
       const result = await client.query(`select * from ${attempts} where link_id = $1 order by at, id`, [linkId]);

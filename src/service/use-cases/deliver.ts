@@ -2,6 +2,7 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { OutgoingMail } from "../../ports/mail-transport";
 import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
 import type { ShopConfig } from "../../shop/shop-config";
+import { createCompletionWriter } from "../delivery/completion-writer";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 
@@ -13,6 +14,11 @@ export interface DeliverOptions {
   readonly limit?: number | undefined;
   /** E-mails sent at the same time; defaults to the service's `delivery.concurrency` (8). */
   readonly concurrency?: number | undefined;
+  /**
+   * Links held beyond the ones being sent: claimed ahead, or sent and waiting for their outcome to be written;
+   * defaults to the service's `delivery.prefetch` (as many as `concurrency`).
+   */
+  readonly prefetch?: number | undefined;
   /** Stops claiming new links when aborted; the e-mails already on their way are finished. */
   readonly signal?: AbortSignal | undefined;
   /** Called after each link's attempt, with the running totals. */
@@ -73,9 +79,18 @@ function mailOf(link: StoredLink, shop: ShopConfig, domain: string): OutgoingMai
   };
 }
 
+/** Whether a claimed link is not to be sent: no longer running, or expired. */
+const notRunning = (link: StoredLink, now: Date): boolean =>
+  link.payment.status !== "RUNNING" || link.expiresAt.getTime() < now.getTime();
+
 /**
  * Claims due links and sends them with bounded concurrency, retrying transient failures with exponential
  * backoff and jitter, until nothing in scope is due within `maxWaitMs`. Internal: the service's `deliver`.
+ *
+ * How it keeps the mail server busy: it holds at most `concurrency + prefetch` links, claimed in batches
+ * ahead of the free slots; a slot takes its next link as soon as its e-mail is accepted, while the outcome is
+ * written; the outcomes of the sends that end together are written in one statement (`completeDeliveries`).
+ * Every link it holds has a lease, so a worker that dies sends at most `concurrency + prefetch` links twice.
  */
 export async function deliver(context: ServiceContext, options: DeliverOptions = {}): Promise<DeliveryReport> {
   const { store, queue, clock, delivery, workerId } = context;
@@ -93,13 +108,40 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     );
   }
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? delivery.concurrency));
+  const prefetch = Math.max(0, Math.floor(options.prefetch ?? delivery.prefetch ?? concurrency));
+  const capacity = concurrency + prefetch;
+  /** Claim again once this many links can be taken (or at once when a slot has nothing to send). */
+  const claimBatch = Math.max(1, Math.ceil(prefetch / 2));
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const signal = options.signal;
   const totals = { sent: 0, failed: 0, retried: 0, skipped: 0 };
   const shops = new Map<string, Promise<ShopConfig>>();
-  const inFlight = new Set<Promise<void>>();
+  const writer = createCompletionWriter(queue, store);
+  /** Claimed links waiting for a free slot, in claim order. */
+  const ready: StoredLink[] = [];
+  const tasks = new Set<Promise<void>>();
+  let held = 0;
+  let sending = 0;
+  let claiming = false;
+  /** The last claim found nothing; cleared when a link is done, since that may make another due. */
+  let exhausted = false;
   let fatal: unknown;
   let claimedTotal = 0;
   let idleSpins = 0;
+  /** Set when something changed since the loop last looked; `woken` resolves at the next change. */
+  let changed = false;
+  let wakeUp: () => void = () => {};
+  let woken = new Promise<void>((resolve) => {
+    wakeUp = resolve;
+  });
+  const wake = (): void => {
+    changed = true;
+    const resolve = wakeUp;
+    woken = new Promise<void>((next) => {
+      wakeUp = next;
+    });
+    resolve();
+  };
 
   const shopOf = (shopId: string): Promise<ShopConfig> => {
     let shop = shops.get(shopId);
@@ -110,13 +152,17 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     return shop;
   };
 
-  /** Applies a change to the link as stored now, unless another worker or a new send took it over. */
+  /**
+   * Applies a change to the link as stored now, unless another worker or a new send took it over. From round 0
+   * it writes over the link as claimed; from round 1 (`reread`) it reads it again first.
+   */
   const finish = async (
     claimed: StoredLink,
     change: (current: StoredLink) => StoredLink,
     sent = false,
+    reread = false,
   ): Promise<StoredLink | undefined> => {
-    for (let round = 0; round < 5; round++) {
+    for (let round = reread ? 1 : 0; round < 6; round++) {
       // The link as claimed is usually still current: write over it, and read it again only when that fails.
       const current = round === 0 ? claimed : await storeCall("reading a link", () => store.getLink(claimed.id));
       if (!current || current.delivery.sendCount !== claimed.delivery.sendCount) return undefined;
@@ -145,12 +191,26 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     },
   });
 
-  const process = async (link: StoredLink): Promise<void> => {
+  /** Gives a claimed link back unsent: its lease ends now, it stays due as it was. */
+  const giveBack = (link: StoredLink): Promise<StoredLink | undefined> =>
+    finish(link, (current) => ({
+      ...current,
+      delivery: { ...current.delivery, leaseOwner: undefined, leaseExpiresAt: undefined },
+    }));
+
+  /** Sends one link and writes what came of it. `release` frees its slot once the e-mail is out. */
+  const attemptOf = async (link: StoredLink, release: () => void): Promise<void> => {
     const started = clock.now();
-    if (link.payment.status !== "RUNNING" || link.expiresAt.getTime() < started.getTime()) {
+    if (notRunning(link, started)) {
+      release();
       await finish(link, (current) => released(current, {}));
       totals.skipped++;
       options.onProgress?.({ ...totals });
+      return;
+    }
+    if (link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= started.getTime()) {
+      // Its lease ended while it waited for a slot: another worker may be sending it. Leave it.
+      release();
       return;
     }
     const shop = await shopOf(link.shopId).catch((error: unknown) => {
@@ -162,6 +222,12 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
     else {
+      if (context.sendRate !== undefined && !(await context.sendRate.take(signal))) {
+        // Stopped while waiting for its turn under the rate limit: not sent, given back.
+        release();
+        await giveBack(link);
+        return;
+      }
       const mail = mailOf(link, shop, context.messageIdDomain);
       try {
         const sent = await transport.send(mail);
@@ -170,9 +236,35 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         outcome = classify(error);
       }
     }
+    release();
     const at = clock.now();
-    await storeCall("recording a delivery attempt", () =>
-      queue.recordAttempt({
+    const last = attempt >= delivery.maxAttempts;
+    const change = (current: StoredLink): StoredLink => {
+      if (outcome.kind === "sent") {
+        return released(current, {
+          status: "SENT",
+          attempts: attempt,
+          messageId: outcome.messageId,
+          sentAt: at,
+          lastError: undefined,
+        });
+      }
+      if (outcome.kind === "transient" && !last) {
+        const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
+        const delay = exponential / 2 + delivery.random() * (exponential / 2);
+        return released(current, {
+          attempts: attempt,
+          lastError: outcome.error,
+          nextAttemptAt: new Date(at.getTime() + delay),
+        });
+      }
+      const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
+      return released(current, { status: "FAILED", attempts: attempt, lastError: reason });
+    };
+    // The attempt and the link's new state are written together; a link is never SENT without its attempt.
+    const first = { ...change(link), version: link.version + 1, updatedAt: at };
+    const applied = await writer.write(link, {
+      attempt: {
         linkId: link.id,
         sendCount: link.delivery.sendCount,
         attempt,
@@ -181,36 +273,12 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         outcome: outcome.kind,
         messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
         error: outcome.kind === "sent" ? undefined : outcome.error,
-      }),
-    );
-    const last = attempt >= delivery.maxAttempts;
-    // The attempt is recorded first: a link is never SENT without its attempt.
-    const updated = await finish(
-      link,
-      (current) => {
-        if (outcome.kind === "sent") {
-          return released(current, {
-            status: "SENT",
-            attempts: attempt,
-            messageId: outcome.messageId,
-            sentAt: at,
-            lastError: undefined,
-          });
-        }
-        if (outcome.kind === "transient" && !last) {
-          const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
-          const delay = exponential / 2 + delivery.random() * (exponential / 2);
-          return released(current, {
-            attempts: attempt,
-            lastError: outcome.error,
-            nextAttemptAt: new Date(at.getTime() + delay),
-          });
-        }
-        const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
-        return released(current, { status: "FAILED", attempts: attempt, lastError: reason });
       },
-      outcome.kind === "sent",
-    );
+      expectedVersion: link.version,
+      delivery: first.delivery,
+      updatedAt: at,
+    });
+    const updated = applied ? first : await finish(link, change, outcome.kind === "sent", true);
     if (!updated) return;
     const base = {
       at: updated.updatedAt,
@@ -235,11 +303,42 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     options.onProgress?.({ ...totals });
   };
 
-  while (fatal === undefined && !options.signal?.aborted) {
-    const room = Math.min(concurrency - inFlight.size, limit - claimedTotal);
-    if (room > 0) {
-      const now = clock.now();
-      const claimed = await storeCall("claiming links", () =>
+  /** Runs a background task; a failure stops the delivery. Every task wakes the loop when it ends. */
+  const track = (work: Promise<void>): void => {
+    const task: Promise<void> = work
+      .catch((error: unknown) => {
+        fatal ??= error;
+      })
+      .finally(() => {
+        tasks.delete(task);
+        wake();
+      });
+    tasks.add(task);
+  };
+
+  const start = (link: StoredLink): void => {
+    sending++;
+    let freed = false;
+    const release = (): void => {
+      if (freed) return;
+      freed = true;
+      sending--;
+      wake();
+    };
+    track(
+      attemptOf(link, release).finally(() => {
+        release();
+        held--;
+        exhausted = false;
+      }),
+    );
+  };
+
+  const claim = (room: number): void => {
+    claiming = true;
+    const now = clock.now();
+    track(
+      storeCall("claiming links", () =>
         queue.claimDueLinks({
           now,
           worker: workerId,
@@ -247,37 +346,47 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
           limit: room,
           orderId: options.orderId,
         }),
-      ).catch((error: unknown) => {
-        fatal = error;
-        return [] as StoredLink[];
-      });
-      claimedTotal += claimed.length;
-      for (const link of claimed) {
-        const task: Promise<void> = process(link)
-          .catch((error: unknown) => {
-            fatal ??= error;
-          })
-          .finally(() => inFlight.delete(task));
-        inFlight.add(task);
-      }
-      if (claimed.length > 0) {
-        idleSpins = 0;
-        continue;
-      }
-    }
-    if (inFlight.size > 0) {
-      await Promise.race(inFlight);
+      )
+        .then((claimed) => {
+          claimedTotal += claimed.length;
+          held += claimed.length;
+          ready.push(...claimed);
+          exhausted = claimed.length === 0;
+          if (claimed.length > 0) idleSpins = 0;
+        })
+        .finally(() => {
+          claiming = false;
+        }),
+    );
+  };
+
+  while (fatal === undefined && !signal?.aborted) {
+    changed = false;
+    while (sending < concurrency && ready.length > 0) start(ready.shift() as StoredLink);
+    const room = Math.min(capacity - held, limit - claimedTotal);
+    const slotIdle = sending < concurrency;
+    if (!claiming && !exhausted && room > 0 && (room >= claimBatch || slotIdle)) {
+      claim(room);
       continue;
     }
-    if (fatal !== undefined || claimedTotal >= limit) break;
+    if (tasks.size > 0) {
+      if (!changed) await woken;
+      continue;
+    }
+    if (claimedTotal >= limit) break;
     const next = await storeCall("looking for pending links", () => queue.nextDueAt(options.orderId));
     if (next === undefined) break;
     const wait = next.getTime() - clock.now().getTime();
     if (wait > delivery.maxWaitMs) break;
     idleSpins = wait <= 0 ? idleSpins + 1 : 0;
-    await clock.sleep(idleSpins > 1 ? 10 : Math.min(Math.max(0, wait), delivery.pollMs), options.signal);
+    await clock.sleep(idleSpins > 1 ? 10 : Math.min(Math.max(0, wait), delivery.pollMs), signal);
+    exhausted = false;
   }
-  await Promise.all(inFlight);
+  // Stopped: the links claimed ahead go back unsent; the e-mails on their way are finished and written.
+  const unsent = ready.splice(0);
+  held -= unsent.length;
+  if (fatal === undefined) for (const link of unsent) track(giveBack(link).then(() => undefined));
+  while (tasks.size > 0) await Promise.all([...tasks]);
   if (fatal !== undefined) throw fatal;
   const pending = (await storeCall("looking for pending links", () => queue.nextDueAt(options.orderId))) !== undefined;
   return { ...totals, pending };
