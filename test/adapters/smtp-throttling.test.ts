@@ -7,6 +7,7 @@ import { refusedRecipient, smtpFailure } from "../../src/adapters/smtp/smtp-fail
 import { isThrottlingReply } from "../../src/adapters/smtp/throttling-reply";
 import { PaylinksError } from "../../src/issues/paylinks-error";
 import { makeOutgoingMail } from "../../src/testing";
+import { failureOf } from "../support/send-failure";
 
 const TO = "buyer@example.com";
 
@@ -229,17 +230,6 @@ async function startScriptedServer(script: {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     },
   };
-}
-
-/** The error a send rejects with; fails the test when it resolves. */
-async function failureOf(promise: Promise<unknown>): Promise<PaylinksError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, "expected the send to reject").toBeInstanceOf(PaylinksError);
-  expect(error).toMatchObject({ code: "delivery_failed" });
-  return error as PaylinksError;
 }
 
 describe("createSmtpTransport against a real server that throttles", () => {

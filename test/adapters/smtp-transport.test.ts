@@ -10,6 +10,7 @@ import {
 import { PaylinksError } from "../../src/issues/paylinks-error";
 import type { OutgoingMail } from "../../src/ports";
 import { describeTransportContract, makeOutgoingMail } from "../../src/testing";
+import { failureOf } from "../support/send-failure";
 import { closedPort, decodedHeaders, startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 const FROM = "noreply@librairie-durand.example";
@@ -31,17 +32,6 @@ describeTransportContract(
   },
   { timeout: 20_000 },
 );
-
-/** The error a send rejects with; fails the test when it resolves. */
-async function failureOf(promise: Promise<unknown>): Promise<PaylinksError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, "expected the send to reject").toBeInstanceOf(PaylinksError);
-  expect(error).toMatchObject({ code: "delivery_failed" });
-  return error as PaylinksError;
-}
 
 const firstAddress = (value: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.value[0];

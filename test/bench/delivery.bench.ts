@@ -68,13 +68,8 @@ async function rawNodemailer(port: number, recipients: string[]): Promise<number
   return elapsed;
 }
 
-async function paylinksSend(
-  client: PostgresClient,
-  port: number,
-  recipients: string[],
-  schema: string,
-  delivery: DeliveryOptions = {},
-): Promise<number> {
+/** A service on a fresh schema of `client`, sending through a pooled transporter to the sink on `port`. */
+async function benchService(client: PostgresClient, port: number, schema: string, delivery: DeliveryOptions) {
   const store = createPostgresStore({ client, schema });
   await store.migrate();
   const transport = mailer(port);
@@ -85,6 +80,17 @@ async function paylinksSend(
     paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
     delivery: { concurrency: CONCURRENCY, ...delivery },
   });
+  return { paylinks, transport };
+}
+
+async function paylinksSend(
+  client: PostgresClient,
+  port: number,
+  recipients: string[],
+  schema: string,
+  delivery: DeliveryOptions = {},
+): Promise<number> {
+  const { paylinks, transport } = await benchService(client, port, schema, delivery);
   const start = performance.now();
   const result = await paylinks.send(
     { link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients } },
@@ -102,16 +108,7 @@ const RATED = 600;
 
 /** deliver() of an order already stored, under `ratePerSecond`: the achieved rate, from the first send to the last. */
 async function ratedDeliver(client: PostgresClient, port: number, schema: string): Promise<number> {
-  const store = createPostgresStore({ client, schema });
-  await store.migrate();
-  const transport = mailer(port);
-  const paylinks = createPaylinks({
-    store,
-    transport: createSmtpTransport({ transport, from: "paylinks@shop.example" }),
-    shops: [makeShop()],
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-    delivery: { concurrency: CONCURRENCY, ratePerSecond: RATE },
-  });
+  const { paylinks, transport } = await benchService(client, port, schema, { ratePerSecond: RATE });
   const recipients = Array.from({ length: RATED }, (_, i) => `rated.${i}@example.fr`);
   await paylinks.createOrder(
     { link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients } },

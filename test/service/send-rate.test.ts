@@ -36,6 +36,15 @@ async function drain(clock: VirtualClock, rate: SendRate, callers: number, total
   return sends;
 }
 
+/** A log of when each take settles, as "name allowed at ms-after-START", and the callback that writes to it. */
+function eventLog(clock: { now(): Date }): { events: string[]; log: (name: string) => (allowed: boolean) => void } {
+  const events: string[] = [];
+  const log = (name: string) => (allowed: boolean) => {
+    events.push(`${name} ${allowed} at ${clock.now().getTime() - START}`);
+  };
+  return { events, log };
+}
+
 describe("createSendRate", () => {
   describe("the rate", () => {
     it("lets 100 turns from 8 concurrent callers at 10/s go every 100 ms, the last at exactly 9.9 s", async () => {
@@ -156,9 +165,7 @@ describe("createSendRate", () => {
       const clock = createVirtualClock(new Date(START));
       const rate = createSendRate({ perSecond: 10, clock });
       const stop = new AbortController();
-      const events: string[] = [];
-      const log = (name: string) => (allowed: boolean) =>
-        events.push(`${name} ${allowed} at ${clock.now().getTime() - START}`);
+      const { events, log } = eventLog(clock);
       void rate.take().then(log("a"));
       void rate.take().then(log("b"));
       const c = rate.take(stop.signal).then(log("c"));
@@ -175,9 +182,7 @@ describe("createSendRate", () => {
       const clock = createVirtualClock(new Date(START));
       const rate = createSendRate({ perSecond: 10, clock });
       const stop = new AbortController();
-      const events: string[] = [];
-      const log = (name: string) => (allowed: boolean) =>
-        events.push(`${name} ${allowed} at ${clock.now().getTime() - START}`);
+      const { events, log } = eventLog(clock);
       void rate.take().then(log("a"));
       const b = rate.take(stop.signal).then(log("b"));
       void rate.take().then(log("c"));

@@ -1,8 +1,6 @@
 import type { DeliveryCompletion } from "../../ports/delivery-queue";
+import { iso, nullable } from "./row-mapping";
 import type { SqlQueryable } from "./sql-client";
-
-const iso = (value: Date | undefined): string | null => (value === undefined ? null : value.toISOString());
-const nullable = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /**
  * The input columns of the statement, each with its SQL type and how to read it from a completion: the one list

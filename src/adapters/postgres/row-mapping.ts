@@ -102,8 +102,10 @@ export function attemptFromRow(row: Row): DeliveryAttempt {
   };
 }
 
-const iso = (value: Date | undefined): string | null => (value === undefined ? null : value.toISOString());
-const nullable = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+/** An optional date as the ISO text a `timestamptz` parameter takes, or SQL null. Internal. */
+export const iso = (value: Date | undefined): string | null => (value === undefined ? null : value.toISOString());
+/** An optional value as a parameter, `undefined` becoming SQL null. Internal. */
+export const nullable = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /**
  * The columns of paylinks_links, each with its SQL type and how to read it from a link: the one list that the
