@@ -1,4 +1,5 @@
 import { isTimeZone } from "../calendar/zoned-time";
+import { dateTimeFormat } from "../internal/intl-formats";
 import { textOf } from "../internal/preview";
 import { PaylinksError } from "../issues/paylinks-error";
 import { normalizeLanguage } from "../language/normalize-language";
@@ -68,7 +69,7 @@ const link = (url: string): string =>
   isWebUrl(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url);
 
 function formatValues(values: Shared, options: RenderOptions): Record<string, string | undefined> {
-  const date = new Intl.DateTimeFormat(options.language, { dateStyle: "long", timeZone: options.timezone });
+  const date = dateTimeFormat(options.language, { dateStyle: "long", timeZone: options.timezone });
   const present = (value: string | undefined): string | undefined =>
     value === undefined || value.trim() === "" ? undefined : value;
   return {
@@ -173,22 +174,63 @@ export function compileMessage(
     html.push("<p>", { slot: "url" }, "</p>\n");
   }
   const lang = escapeHtml(options.language);
+  const htmlParts = joinStrings(html);
+  const textParts = joinStrings(text);
+  const tidyText = tidyParts(textParts);
+  const textUsesReference = textParts.some((part) => typeof part !== "string" && part.slot === "reference");
+  const head =
+    `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>`;
+  const open =
+    `</title>\n</head>\n<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; ` +
+    `color: #222222;">\n`;
 
   return (slots) => {
     const renderedSubject = cleanSubject(fill(subject, slots, false));
-    const body = fill(html, slots, true);
     return {
       subject: renderedSubject,
-      text: fill(text, slots, false)
-        .replace(/\n{3,}/g, "\n\n")
-        .trim(),
-      html:
-        `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(renderedSubject)}</title>\n` +
-        `</head>\n<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #222222;">\n` +
-        `${body}</body>\n</html>\n`,
+      text: plainSlots(slots, textUsesReference) ? fill(tidyText, slots, false) : tidy(fill(textParts, slots, false)),
+      html: `${head}${escapeHtml(renderedSubject)}${open}${fill(htmlParts, slots, true)}</body>\n</html>\n`,
     };
   };
+}
+
+/** The text part's last touch: no more than one empty line in a row, no blank at either end. */
+const tidy = (text: string): string => text.replace(/\n{3,}/g, "\n\n").trim();
+
+/** The parts with each run of literal strings joined into one, so a rendered message is a few long pieces. */
+function joinStrings(parts: readonly Part[]): Part[] {
+  const joined: Part[] = [];
+  for (const part of parts) {
+    const last = joined.length - 1;
+    if (typeof part === "string" && typeof joined[last] === "string") joined[last] += part;
+    else joined.push(part);
+  }
+  return joined;
+}
+
+/**
+ * The parts {@link tidy} already applied to, for slots that are {@link plainSlots}: a run of line breaks never
+ * spans such a slot, and the text cannot start or end with blanks of a slot, so tidying each literal (trimming the
+ * first and the last) gives the same text as tidying the whole.
+ */
+function tidyParts(parts: readonly Part[]): Part[] {
+  return parts.map((part, index) => {
+    if (typeof part !== "string") return part;
+    let out = part.replace(/\n{3,}/g, "\n\n");
+    if (index === 0) out = out.trimStart();
+    if (index === parts.length - 1) out = out.trimEnd();
+    return out;
+  });
+}
+
+/**
+ * Whether every slot value the text uses is one non-empty line with no blank at either end: what
+ * {@link tidyParts} assumes.
+ */
+function plainSlots(slots: LinkSlots, usesReference: boolean): boolean {
+  const plain = (value: string): boolean => value !== "" && !value.includes("\n") && value.trim() === value;
+  return plain(slots.url) && (!usesReference || plain(slots.reference ?? ""));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { numberFormat } from "../internal/intl-formats";
 import { PaylinksError } from "../issues/paylinks-error";
 import type { Currency } from "./currency";
 import { resolveCurrency } from "./get-currency";
@@ -47,7 +48,7 @@ export function formatAmount(
   const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
   const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
   const display = options.display ?? "symbol";
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     ...(display === "none"
       ? { style: "decimal" }
       : { style: "currency", currency: resolved.code, currencyDisplay: display }),
