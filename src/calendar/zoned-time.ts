@@ -3,6 +3,8 @@
  * day ends. Correct across daylight-saving changes, with no time-zone database of our own. Internal.
  */
 
+import { dateTimeFormat } from "../internal/intl-formats";
+
 /** A calendar day. */
 export interface CalendarDay {
   /** The year, e.g. 2026. */
@@ -13,26 +15,18 @@ export interface CalendarDay {
   readonly day: number;
 }
 
-let formatters: Map<string, Intl.DateTimeFormat> | undefined;
+/** The parts of an instant in `timeZone`, 24-hour, as numbers. */
+const PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+};
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  formatters ??= new Map();
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
+const formatter = (timeZone: string): Intl.DateTimeFormat => dateTimeFormat("en-US", { ...PARTS, timeZone });
 
 /** Whether `timeZone` is a time zone that `Intl` knows. */
 export function isTimeZone(timeZone: unknown): boolean {
