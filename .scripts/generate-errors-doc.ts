@@ -43,7 +43,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       "A value does not have the JavaScript type the field needs: a text field that is not a string, an amount in minor units that is not an integer (not a number, `NaN`, or a number with a fraction such as `49.9`), a blind-copy switch that is not a boolean, `bcc` or the whole input that is not a plain object, or a recipient list that is neither a string nor an array of strings. In step 2: a switch (`dataCollectionForm`, `manualValidation`) that is not a boolean, a `validityDays` or `captureDelayDays` that is not a number, or an input that is not an object (`undefined` and `null` keep every default). In step 3: a template that is not an object, or a subject or body that is not a string. `parseAmount`, `splitRecipients` and `validateOrderReference` report it at `[]` when they are given something other than a string (or `undefined`, for the reference). The form schemas report it like every other issue, as a zod `custom` issue whose `params.code` is `type_invalid`, and the rules of the other fields still apply, so it comes back with all the other issues.",
     params: {
       expected:
-        '`"string"`, `"integer"`, `"boolean"`, `"object"` or `"list"` (a string or an array of strings): the type the field needs. The HTTP API also reports `"number"`, `"instant"` (an ISO 8601 date and time with its offset) and `"choice"` (a value outside the list the OpenAPI document gives).',
+        '`"string"`, `"integer"`, `"boolean"`, `"object"` `"list"` (a string or an array of strings) or `"rows"` (a batch\'s `rows` that is not an array): the type the field needs. The HTTP API also reports `"number"`, `"instant"` (an ISO 8601 date and time with its offset) and `"choice"` (a value outside the list the OpenAPI document gives).',
     },
     examples: [
       { expected: "string" },
@@ -51,6 +51,7 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       { expected: "boolean" },
       { expected: "object" },
       { expected: "list" },
+      { expected: "rows" },
       { expected: "instant" },
       { expected: "choice" },
     ],
@@ -457,6 +458,55 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       "A JSON body or a query string of the HTTP API has a field its operation does not define (the OpenAPI document at `/openapi.json` lists them). Each unknown field is one issue; nothing is stored.",
     params: { field: "The name of the unknown field." },
     examples: [{ field: "amout" }],
+  },
+  rows_and_recipients: {
+    field: "`link.recipients` of a batch",
+    where:
+      '`["link", "recipients"]` from `validateRequest`, `planPaymentOrder` and the service, for a request with `rows`.',
+    trigger:
+      "A batch (a request with `rows`) also gives `link.recipients`. A batch's recipients are the e-mails of its rows: leave `link.recipients` out.",
+    params: {},
+    examples: [{}],
+  },
+  row_value_missing: {
+    field: "a row's `email`, `amount` or `currency`",
+    where:
+      'The row and the column, such as `["rows", 12, "amount"]`, under the column\'s heading as the sheet writes it (`["rows", 3, "Montant"]`), or the field\'s own name when the sheet has no such column.',
+    trigger:
+      "A row of a batch has no e-mail; or it has no amount (or no currency) and step 1 gives none to apply to the rows that have none. Blank cells count as missing; rows whose cells are all blank are skipped.",
+    params: { field: '`"email"`, `"amount"` or `"currency"`.' },
+    examples: [{ field: "email" }, { field: "amount" }, { field: "currency" }],
+  },
+  reference_duplicate: {
+    field: "a row's order reference",
+    where: 'The later row\'s reference cell, such as `["rows", 7, "reference"]`.',
+    trigger:
+      "Two rows of a batch give the same reference of their own (after trimming). Each link needs its own reference; rows without one get the order's reference suffixed `-001`, `-002`, ….",
+    params: {
+      value: "The reference.",
+      row: "The index (from 0) of the first row that has it; the message says its number from 1.",
+    },
+    examples: [{ value: "INV-2026-118", row: 3 }],
+  },
+  variable_invalid: {
+    field: "a custom variable: a batch column, or `variables`",
+    where:
+      'A batch column\'s heading at the first row that has it, such as `["rows", 0, "Prénom"]`, or a cell (`too_long`); `["variables", name]` for the custom variables of a request.',
+    trigger:
+      "A custom message variable cannot be used: its name has characters a template cannot write between `%` signs (`name`; a heading is first made a name by `columnName`), it is a built-in variable such as `url` (`reserved`), two headings give the same name (`duplicate`), or its value is longer than `VARIABLE_VALUE_MAX_LENGTH` (500) characters (`too_long`).",
+    params: {
+      reason: '`"name"`, `"reserved"`, `"duplicate"` or `"too_long"`.',
+      name: "The heading or the variable's name.",
+      other: "`duplicate`: the other heading with the same name.",
+      max: "`too_long`: the longest value allowed.",
+      length: "`too_long`: the value's length.",
+    },
+    examples: [
+      { reason: "name", name: "€" },
+      { reason: "reserved", name: "URL" },
+      { reason: "duplicate", name: "E-mail", other: "Courriel" },
+      { reason: "too_long", name: "note", max: 500, length: 612 },
+    ],
   },
 };
 

@@ -28,6 +28,8 @@ export {
   THREE_DS_PREFERENCES,
   validateAdvancedParameters,
 } from "./advanced";
+export type { BatchColumn, BatchLinkInput, BatchRow, ValidatedRow } from "./batch";
+export { BATCH_COLUMNS, columnName, rowsFromTable } from "./batch";
 export type { CalendarDay } from "./calendar";
 export { addDays, dayInZone, daysBetween, endOfDay, isTimeZone } from "./calendar";
 export type {
@@ -79,6 +81,7 @@ export {
 } from "./link";
 export type {
   MessageTemplate,
+  MessageTemplateOptions,
   MessageValues,
   MessageVariable,
   MessageVariableName,
@@ -94,12 +97,15 @@ export {
   MESSAGE_SUBJECT_MAX_LENGTH,
   MESSAGE_VARIABLES,
   renderMessage,
+  VARIABLE_VALUE_MAX_LENGTH,
   validateMessageTemplate,
 } from "./message";
 export type { Currency, FormatAmountOptions } from "./money";
 export { AMOUNT_MAX_DIGITS, AMOUNT_MAX_MINOR, formatAmount, getCurrency, listCurrencies, parseAmount } from "./money";
 export type {
   LinkIdentity,
+  OrderRequest,
+  PaymentBatchRequest,
   PaymentOrderPlan,
   PaymentOrderRequest,
   PaymentUrlInput,

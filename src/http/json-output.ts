@@ -32,7 +32,7 @@ export function toJson(value: unknown): Json {
  */
 export function linkJson(link: StoredLink): Json {
   const { text: _text, html: _html, ...rest } = link;
-  return toJson(rest);
+  return toJson({ ...rest, variables: link.variables ?? {} });
 }
 
 /** An order. Internal. */
@@ -54,4 +54,15 @@ export const pageJson = (page: LinkPage): Json => ({
 });
 
 /** The preview: the order and every link with its rendered e-mail. Internal. */
-export const planJson = (plan: PaymentOrderPlan): Json => toJson(plan);
+export const planJson = (plan: PaymentOrderPlan): Json =>
+  toJson({
+    order: plan.order,
+    // Each link with its own amount, currency and buyer reference: a batch row's, or the order's.
+    links: plan.links.map((link) => ({
+      ...link,
+      amount: link.amount ?? plan.order.amount,
+      currency: link.currency ?? plan.order.currency,
+      buyerReference: "buyerReference" in link ? link.buyerReference : plan.order.buyerReference,
+      variables: link.variables ?? {},
+    })),
+  });

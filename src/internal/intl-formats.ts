@@ -30,3 +30,23 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return cached(dateFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
+
+/** The most formatted dates {@link longDate} keeps before it starts over. */
+const MAX_DATES = 256;
+const longDates = new Map<string, string>();
+
+/**
+ * A date in the `long` date style of a locale, in a time zone: the same text as
+ * `dateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date)`, kept once made, since the links of an
+ * order (and the rows of a batch) share their start and end dates. Internal.
+ */
+export function longDate(locale: string, timeZone: string, date: Date): string {
+  const key = `${locale}\u0000${timeZone}\u0000${date.getTime()}`;
+  let text = longDates.get(key);
+  if (text === undefined) {
+    text = dateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
+    if (longDates.size >= MAX_DATES) longDates.clear();
+    longDates.set(key, text);
+  }
+  return text;
+}

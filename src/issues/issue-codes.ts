@@ -47,6 +47,10 @@ export const ISSUE_CODES = [
   "message_body_too_long",
   "message_unknown_variable",
   "field_unknown",
+  "rows_and_recipients",
+  "row_value_missing",
+  "reference_duplicate",
+  "variable_invalid",
 ] as const;
 
 /** One of {@link ISSUE_CODES}: the stable, machine-readable identity of a validation issue. */

@@ -11,7 +11,23 @@ const TYPES: Readonly<Record<string, string>> = {
   list: "a text or a list of texts",
   instant: "a date and time in ISO 8601, such as 2026-12-31T23:59:00Z",
   choice: "one of the values allowed here",
+  rows: "a list of rows, each an object of cells",
 };
+
+const ROW_FIELDS: Readonly<Record<string, string>> = {
+  email: "an e-mail address",
+  amount: "an amount",
+  currency: "a currency",
+};
+
+const variableProblem = (p: IssueParams): string =>
+  p.reason === "too_long"
+    ? `The value of %${p.name}% is too long: keep it to ${p.max} characters (it has ${p.length}).`
+    : p.reason === "duplicate"
+      ? `The column “${p.name}” has the same name as the column “${p.other}”: rename one of them.`
+      : p.reason === "reserved"
+        ? `“${p.name}” is the name of a variable paylinks fills itself: rename this column or variable.`
+        : `“${p.name}” cannot be a variable's name: use letters, digits and _ only.`;
 
 const ADDRESS_REASONS: Readonly<Record<string, string>> = {
   at_missing: "it has no @",
@@ -98,6 +114,13 @@ export const messagesEn: IssueCatalog = {
   message_unknown_variable: (p) =>
     `%${p.variable}% is not a variable paylinks knows. Use one of %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url%, %buyer_reference%.`,
   field_unknown: (p) => `“${p.field}” is not a field paylinks knows here: remove it or check its spelling.`,
+  rows_and_recipients: () =>
+    "A batch gives its recipients in its rows: leave the recipient list empty, or send without rows.",
+  row_value_missing: (p) =>
+    `This row has no ${lookup(ROW_FIELDS, p.field) ?? String(p.field)}, and the order has none to give it: fill it in.`,
+  reference_duplicate: (p) =>
+    `The reference “${p.value}” is already the one of row ${Number(p.row) + 1}: give each row its own reference.`,
+  variable_invalid: variableProblem,
 };
 
 /** English: the default language of issue messages. */

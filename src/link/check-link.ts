@@ -4,8 +4,8 @@ import type { Check } from "../internal/issue-sink";
 import { preview, shown } from "../internal/preview";
 import { readField } from "../internal/read-field";
 import { checkAmountText, checkMinorAmount } from "../money/check-amount";
-import { getCurrency } from "../money/get-currency";
-import { checkAddressList } from "../recipients/split-recipients";
+import { checkCurrency } from "../money/check-currency";
+import { type AddressList, checkAddressList } from "../recipients/split-recipients";
 import { checkOrderReference } from "../reference/validate-order-reference";
 import type { ShopConfig } from "../shop/shop-config";
 import { checkBcc } from "./check-bcc";
@@ -22,6 +22,20 @@ export interface LinkContext {
    * text is read as typed, anything else as minor units.
    */
   readonly amount: "minor" | "text" | "either";
+  /** Set when the request has rows (a batch): step 1 then gives the defaults of the rows, and no recipients. */
+  readonly batch?: BatchShape | undefined;
+}
+
+/** What step 1 needs to know of a batch's rows. Internal. */
+export interface BatchShape {
+  /** The rows' addresses, in row order (the valid ones). */
+  readonly recipients: string[];
+  /** How many rows have no reference of their own, and so take the order's, suffixed. */
+  readonly unreferenced: number;
+  /** The number of links the suffix length is counted for (see `maxBaseReferenceLength`). */
+  readonly suffixCount: number;
+  /** The first row's amount and currency, the order's when it gives none. */
+  readonly fallback: { readonly amount: number; readonly currency: string } | undefined;
 }
 
 /**
@@ -29,7 +43,7 @@ export interface LinkContext {
  * order reference, recipients, buyer reference, channel, blind copies. Internal.
  */
 export const checkLink: Check<LinkContext, LinkParameters> = (input, context, sink) => {
-  const { shop, actor } = context;
+  const { shop, actor, batch } = context;
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     sink.add("type_invalid", { expected: "object" });
     return undefined;
@@ -45,47 +59,47 @@ export const checkLink: Check<LinkContext, LinkParameters> = (input, context, si
   const mode = field("mode") ?? "PRODUCTION";
   if (!isOneOf(MODES, mode)) sink.at("mode").add("mode_invalid", { value: shown(mode) });
 
-  // The currency gives the amount's decimals, but its issues come after the amount's.
+  // The currency gives the amount's decimals, but its issues come after the amount's. A batch may leave out the
+  // order's amount and currency: a row that has none then says so.
   const rawCurrency = field("currency");
   const currencySink = sink.at("currency").fork();
-  let currency = "";
-  let digits: number | undefined;
-  if (typeof rawCurrency !== "string") currencySink.add("type_invalid", { expected: "string" });
-  else {
-    const known = getCurrency(rawCurrency);
-    currency = known?.code ?? rawCurrency.trim();
-    if (!known) currencySink.add("currency_unknown", { value: preview(rawCurrency) });
-    else {
-      digits = known.digits;
-      if (shop && !shop.currencies.includes(currency)) {
-        currencySink.add("currency_not_accepted", { currency, accepted: shop.currencies.join(", ") });
-      }
-    }
-  }
+  const skipCurrency = batch !== undefined && rawCurrency === undefined;
+  const checked = skipCurrency ? undefined : checkCurrency(rawCurrency, { shop }, currencySink);
+  const currency = checked?.code ?? batch?.fallback?.currency ?? "";
   const rawAmount = field("amount");
   const typed = context.amount === "text" || (context.amount === "either" && typeof rawAmount === "string");
-  const amount = typed
-    ? checkAmountText(rawAmount, { digits, currency }, sink.at("amount"))
-    : checkMinorAmount(rawAmount, undefined, sink.at("amount"));
+  const amount =
+    batch !== undefined && rawAmount === undefined
+      ? batch.fallback?.amount
+      : typed
+        ? checkAmountText(rawAmount, { digits: checked?.digits, currency }, sink.at("amount"))
+        : checkMinorAmount(rawAmount, undefined, sink.at("amount"));
   sink.absorb(currencySink);
 
   // The recipients give the reference's suffix length, but their issues come after the reference's; a list
-  // longer than the shop allows is said first.
+  // longer than the shop allows is said first. A batch has rows instead, checked apart.
   const listSink = sink.at("recipients").fork();
-  const list = checkAddressList(
-    field("recipients"),
-    { invalidCode: "recipient_invalid", reportDuplicates: true },
-    listSink,
-  );
   const limitSink = sink.at("recipients").fork();
-  if (list !== undefined) {
-    if (listSink.issues.length === 0 && list.addresses.length === 0) listSink.add("recipients_empty");
-    const max = shop?.maxRecipients;
-    if (max !== undefined && list.count > max) limitSink.add("recipients_too_many", { max, count: list.count });
+  let list: AddressList | undefined;
+  if (batch) {
+    if (field("recipients") !== undefined) listSink.add("rows_and_recipients");
+  } else {
+    list = checkAddressList(
+      field("recipients"),
+      { invalidCode: "recipient_invalid", reportDuplicates: true },
+      listSink,
+    );
+    if (list !== undefined) {
+      if (listSink.issues.length === 0 && list.addresses.length === 0) listSink.add("recipients_empty");
+      const max = shop?.maxRecipients;
+      if (max !== undefined && list.count > max) limitSink.add("recipients_too_many", { max, count: list.count });
+    }
   }
   const orderReference = checkOrderReference(
     field("orderReference"),
-    { required: shop?.referenceRequired ?? false, recipientCount: Math.max(1, list?.count ?? 0) },
+    batch
+      ? { required: (shop?.referenceRequired ?? false) && batch.unreferenced > 0, recipientCount: batch.suffixCount }
+      : { required: shop?.referenceRequired ?? false, recipientCount: Math.max(1, list?.count ?? 0) },
     sink.at("orderReference"),
   );
   sink.absorb(limitSink);
@@ -104,7 +118,7 @@ export const checkLink: Check<LinkContext, LinkParameters> = (input, context, si
     amount: amount as number,
     currency,
     orderReference,
-    recipients: list?.addresses ?? [],
+    recipients: batch ? batch.recipients : (list?.addresses ?? []),
     buyerReference,
     channel: "email",
     bcc: bcc ?? [],

@@ -1,3 +1,4 @@
+export { VARIABLE_VALUE_MAX_LENGTH } from "./custom-variables";
 export { DEFAULT_MESSAGES, defaultMessage } from "./default-messages";
 export { escapeHtml } from "./escape-html";
 export type { MessageTemplate } from "./message-template";
@@ -6,4 +7,5 @@ export type { MessageVariable, MessageVariableName } from "./message-variables";
 export { isMessageVariableName, MESSAGE_VARIABLES } from "./message-variables";
 export type { MessageValues, RenderedMessage, RenderOptions } from "./render-message";
 export { renderMessage } from "./render-message";
+export type { MessageTemplateOptions } from "./validate-message-template";
 export { validateMessageTemplate } from "./validate-message-template";

@@ -1,5 +1,5 @@
 import { isTimeZone } from "../calendar/zoned-time";
-import { dateTimeFormat } from "../internal/intl-formats";
+import { longDate } from "../internal/intl-formats";
 import { textOf } from "../internal/preview";
 import { PaylinksError } from "../issues/paylinks-error";
 import { normalizeLanguage } from "../language/normalize-language";
@@ -30,6 +30,11 @@ export interface MessageValues {
   readonly shopUrl?: string | undefined;
   /** `%buyer_reference%`; lines using it are left out when it is missing. */
   readonly buyerReference?: string | undefined;
+  /**
+   * Custom variables by name (without `%`), such as `{ first_name: "Marie" }`: a batch's columns, or a request's
+   * own. A line using one that is missing or blank is left out, as for the built-in ones, which win on a clash.
+   */
+  readonly variables?: Readonly<Record<string, string>> | undefined;
 }
 
 /** How values are formatted. */
@@ -69,13 +74,15 @@ const link = (url: string): string =>
   isWebUrl(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url);
 
 function formatValues(values: Shared, options: RenderOptions): Record<string, string | undefined> {
-  const date = dateTimeFormat(options.language, { dateStyle: "long", timeZone: options.timezone });
   const present = (value: string | undefined): string | undefined =>
     value === undefined || value.trim() === "" ? undefined : value;
+  // fromEntries, so that any name (even __proto__) is an own key.
+  const custom = Object.fromEntries(Object.entries(values.variables ?? {}).map(([name, v]) => [name, present(v)]));
   return {
+    ...custom,
     amount: formatAmount(values.amount, values.currency, options.language),
-    start_date: date.format(values.startDate),
-    end_date: date.format(values.endDate),
+    start_date: longDate(options.language, options.timezone, values.startDate),
+    end_date: longDate(options.language, options.timezone, values.endDate),
     shop_name: present(values.shopName),
     shop_contact: present(values.shopContact),
     shop_url: present(values.shopUrl),

@@ -6,18 +6,26 @@ import { MESSAGE_BODY_MAX_LENGTH, MESSAGE_SUBJECT_MAX_LENGTH, type MessageTempla
 import { isMessageVariableName } from "./message-variables";
 import { parseTemplate } from "./parse-template";
 
+/** The names a template may use besides the built-in ones: the request's custom variables. Internal. */
+export type ExtraVariables = ReadonlySet<string> | undefined;
+
 /** Reports each unknown variable of a text once. */
-function checkVariables(text: string, sink: IssueSink): void {
+function checkVariables(text: string, extra: ExtraVariables, sink: IssueSink): void {
   const reported = new Set<string>();
   for (const segment of parseTemplate(text)) {
-    if (typeof segment !== "string" && !isMessageVariableName(segment.variable) && !reported.has(segment.variable)) {
+    if (
+      typeof segment !== "string" &&
+      !isMessageVariableName(segment.variable) &&
+      !extra?.has(segment.variable) &&
+      !reported.has(segment.variable)
+    ) {
       reported.add(segment.variable);
       sink.add("message_unknown_variable", { variable: segment.variable });
     }
   }
 }
 
-function checkSubject(subject: unknown, sink: IssueSink): void {
+function checkSubject(subject: unknown, extra: ExtraVariables, sink: IssueSink): void {
   if (typeof subject !== "string") {
     sink.add("type_invalid", { expected: "string" });
     return;
@@ -31,10 +39,10 @@ function checkSubject(subject: unknown, sink: IssueSink): void {
       length: subject.length,
     });
   }
-  checkVariables(subject, sink);
+  checkVariables(subject, extra, sink);
 }
 
-function checkBody(body: unknown, sink: IssueSink): void {
+function checkBody(body: unknown, extra: ExtraVariables, sink: IssueSink): void {
   if (typeof body !== "string") {
     sink.add("type_invalid", { expected: "string" });
     return;
@@ -43,28 +51,34 @@ function checkBody(body: unknown, sink: IssueSink): void {
   else if (body.length > MESSAGE_BODY_MAX_LENGTH) {
     sink.add("message_body_too_long", { max: MESSAGE_BODY_MAX_LENGTH, length: body.length });
   }
-  checkVariables(body, sink);
+  checkVariables(body, extra, sink);
 }
 
-/** Applies the step-3 rules to a template and reports every issue. Internal. */
-export const checkMessageTemplate: Check<unknown, MessageTemplate> = (template, _context, sink) => {
+/** Applies the step-3 rules to a template and reports every issue; `extra` names the custom variables. Internal. */
+export const checkMessageTemplate: Check<ExtraVariables, MessageTemplate> = (template, extra, sink) => {
   if (template === null || typeof template !== "object") {
     sink.add("type_invalid", { expected: "object" });
     return undefined;
   }
   const subject = readField(template, "subject");
   const body = readField(template, "body");
-  checkSubject(subject, sink.at("subject"));
-  checkBody(body, sink.at("body"));
+  checkSubject(subject, extra, sink.at("subject"));
+  checkBody(body, extra, sink.at("body"));
   return { subject: typeof subject === "string" ? subject : "", body: typeof body === "string" ? body : "" };
 };
+
+/** Options of {@link validateMessageTemplate}. */
+export interface MessageTemplateOptions extends LocaleOptions {
+  /** Names (without `%`) of custom variables the template may use besides the built-in ones: a batch's columns. */
+  readonly variables?: readonly string[] | undefined;
+}
 
 /**
  * Checks a message template (step 3, "Personnaliser le contenu du message"): a subject of one line and at most
  * 255 characters, a body of at most 2,000 characters, and only known `%variables%`.
  *
  * @param template - The subject and body.
- * @param options - `locale` of the issue messages.
+ * @param options - `locale` of the issue messages, and the names of the custom `variables` the template may use.
  * @returns The template, or the issues: `message_subject_invalid` (`reason`: `empty`, `line_break` or
  *   `too_long`), `message_body_empty`, `message_body_too_long`, and `message_unknown_variable` (with the
  *   `variable`'s name, once per field and name).
@@ -76,7 +90,8 @@ export const checkMessageTemplate: Check<unknown, MessageTemplate> = (template, 
  */
 export function validateMessageTemplate(
   template: MessageTemplate,
-  options: LocaleOptions = {},
+  options: MessageTemplateOptions = {},
 ): Result<MessageTemplate> {
-  return collect(options.locale, (sink) => checkMessageTemplate(template, undefined, sink));
+  const extra = options.variables === undefined ? undefined : new Set(options.variables);
+  return collect(options.locale, (sink) => checkMessageTemplate(template, extra, sink));
 }

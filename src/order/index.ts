@@ -6,7 +6,13 @@ export type {
   PlannedOrder,
   PlanOptions,
 } from "./payment-order-plan";
-export type { PaymentOrderRequest, RequestContext, ValidatedRequest } from "./payment-order-request";
+export type {
+  OrderRequest,
+  PaymentBatchRequest,
+  PaymentOrderRequest,
+  RequestContext,
+  ValidatedRequest,
+} from "./payment-order-request";
 export { planOrder } from "./plan-order";
 export { planPaymentOrder } from "./plan-payment-order";
 export type { LinkIdentity } from "./render-link";

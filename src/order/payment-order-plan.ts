@@ -85,6 +85,14 @@ export interface PlannedLink {
   readonly text: string;
   /** The e-mail's HTML part. */
   readonly html: string;
+  /** A batch row's amount in minor units; left out, the order's. */
+  readonly amount?: number | undefined;
+  /** A batch row's currency; left out, the order's. */
+  readonly currency?: string | undefined;
+  /** A batch row's buyer reference (present, and maybe `undefined`, for every row); left out, the order's. */
+  readonly buyerReference?: string | undefined;
+  /** The custom message variables the e-mail was rendered with; left out when there are none. */
+  readonly variables?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The exact result of Send, before anything is stored or sent: also the preview a merchant reviews. */

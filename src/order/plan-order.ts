@@ -1,3 +1,4 @@
+import type { ValidatedRow } from "../batch/batch-row";
 import { PaylinksError } from "../issues/paylinks-error";
 import { suffixReferences } from "../reference/suffix-references";
 import type { PaymentOrderPlan, PlannedLink, PlanOptions } from "./payment-order-plan";
@@ -13,6 +14,20 @@ function newId(options: PlanOptions, what: string): string {
     );
   }
   return id;
+}
+
+const orderReferences = (base: string | undefined, count: number): string[] | undefined =>
+  base === undefined ? undefined : suffixReferences(base, count);
+
+/**
+ * The final reference of each row of a batch: its own, or the order's suffixed `-001`, `-002`, … in row order
+ * among the rows without one (even when only one row has none, as the batch has several links).
+ */
+function rowReferences(rows: readonly ValidatedRow[], base: string | undefined): (string | undefined)[] {
+  const without = rows.filter((row) => row.reference === undefined).length;
+  const suffixed = base === undefined ? [] : suffixReferences(base, rows.length > 1 ? Math.max(2, without) : without);
+  let next = 0;
+  return rows.map((row) => row.reference ?? suffixed[next++]);
 }
 
 /**
@@ -38,9 +53,10 @@ function newId(options: PlanOptions, what: string): string {
 export function planOrder(request: ValidatedRequest, options: PlanOptions): PaymentOrderPlan {
   const { shop, link, advanced, message, createdAt } = request;
   const orderId = newId(options, "the order");
-  const count = link.recipients.length;
-  const references = link.orderReference === undefined ? undefined : suffixReferences(link.orderReference, count);
-  const render = linkRenderer(request);
+  const rows = request.rows;
+  const count = rows ? rows.length : link.recipients.length;
+  const references = rows ? rowReferences(rows, link.orderReference) : orderReferences(link.orderReference, count);
+  const shared = rows ? undefined : linkRenderer(request);
   const links: PlannedLink[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const id = newId(options, "a link");
@@ -50,7 +66,9 @@ export function planOrder(request: ValidatedRequest, options: PlanOptions): Paym
     if (typeof url !== "string" || url.length === 0) {
       throw new PaylinksError("invalid_context", "paymentUrl must return a non-empty string");
     }
-    links[i] = render({ id, token, url, reference, recipient: link.recipients[i] as string });
+    const row = rows?.[i];
+    const render = shared ?? linkRenderer(request, { row: row as ValidatedRow, reference });
+    links[i] = render({ id, token, url, reference, recipient: row ? row.recipient : (link.recipients[i] as string) });
   }
   return {
     order: {

@@ -1,6 +1,6 @@
 import type { Result } from "../issues/result";
 import type { PaymentOrderPlan, PlanContext } from "./payment-order-plan";
-import type { PaymentOrderRequest } from "./payment-order-request";
+import type { OrderRequest } from "./payment-order-request";
 import { planOrder } from "./plan-order";
 import { validateRequest } from "./validate-request";
 
@@ -29,7 +29,7 @@ import { validateRequest } from "./validate-request";
  * // result.value.links.map((l) => l.reference): ["Recouvrement-001", "Recouvrement-002", "Recouvrement-003"]
  * ```
  */
-export function planPaymentOrder(request: PaymentOrderRequest, context: PlanContext): Result<PaymentOrderPlan> {
+export function planPaymentOrder(request: OrderRequest, context: PlanContext): Result<PaymentOrderPlan> {
   const checked = validateRequest(request, context);
   if (!checked.ok) return checked;
   const { actor, generateId, paymentUrl } = context;

@@ -1,3 +1,4 @@
+import type { ValidatedRow } from "../batch/batch-row";
 import { compileMessage } from "../message/render-message";
 import type { PlannedLink } from "./payment-order-plan";
 import type { ValidatedRequest } from "./payment-order-request";
@@ -16,34 +17,59 @@ export interface LinkIdentity {
   readonly recipient: string;
 }
 
+/** The row a link of a batch is rendered for, with its final reference. Internal. */
+export interface RowToRender {
+  readonly row: ValidatedRow;
+  readonly reference: string | undefined;
+}
+
+const hasKeys = (record: Readonly<Record<string, string>> | undefined): record is Readonly<Record<string, string>> =>
+  record !== undefined && Object.keys(record).length > 0;
+
 /**
  * Prepares the rendering of the links of a validated request: the message is compiled once, and each call fills
- * in one link's identity. Internal: {@link planOrder} and {@link renderLink} use it.
+ * in one link's identity. For a batch, it is compiled once per row, with the row's own values. Internal:
+ * {@link planOrder} and {@link renderLink} use it.
  * @param request - The validated request.
+ * @param batchRow - The row of a batch to render, if any.
  * @returns A function that renders one link.
  */
-export function linkRenderer(request: ValidatedRequest): (identity: LinkIdentity) => PlannedLink {
+export function linkRenderer(
+  request: ValidatedRequest,
+  batchRow?: RowToRender,
+): (identity: LinkIdentity) => PlannedLink {
   const { shop, link, advanced, message, createdAt } = request;
+  const row = batchRow?.row;
+  const amount = row ? row.amount : link.amount;
+  const currency = row ? row.currency : link.currency;
+  const buyerReference = row ? row.buyerReference : link.buyerReference;
+  const variables = row ? row.variables : request.variables;
   const render = compileMessage(
     message,
     {
-      reference: link.orderReference,
-      amount: link.amount,
-      currency: link.currency,
+      reference: batchRow ? batchRow.reference : link.orderReference,
+      amount,
+      currency,
       startDate: createdAt,
       endDate: advanced.expiresAt,
       shopName: shop.name,
       shopContact: shop.contactEmail,
       shopUrl: shop.url,
-      buyerReference: link.buyerReference,
+      buyerReference,
+      variables,
     },
     { language: advanced.language, timezone: shop.timezone },
   );
   const bcc = Object.freeze([...link.bcc]);
+  // A row's own values, and the custom variables, go with the link so that it can be stored and rendered again.
+  const own = {
+    ...(row ? { amount, currency, buyerReference } : {}),
+    ...(hasKeys(variables) ? { variables } : {}),
+  };
   return (identity) => {
     const { subject, text, html } = render({ reference: identity.reference, url: identity.url });
     const { id, token, url, reference, recipient } = identity;
-    return { id, token, url, reference, recipient, bcc, subject, text, html };
+    return { id, token, url, reference, recipient, bcc, subject, text, html, ...own };
   };
 }
 

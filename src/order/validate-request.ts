@@ -1,7 +1,7 @@
 import { collect } from "../internal/issue-sink";
 import type { Result } from "../issues/result";
 import { checkRequest } from "./check-request";
-import type { PaymentOrderRequest, RequestContext, ValidatedRequest } from "./payment-order-request";
+import type { OrderRequest, RequestContext, ValidatedRequest } from "./payment-order-request";
 
 /**
  * Validates the three steps of a payment order together and returns the validated value that {@link planOrder}
@@ -24,6 +24,6 @@ import type { PaymentOrderRequest, RequestContext, ValidatedRequest } from "./pa
  * if (checked.ok) console.log(checked.value.link.amount, checked.value.advanced.expiresAt); // 4990, …
  * ```
  */
-export function validateRequest(request: PaymentOrderRequest, context: RequestContext): Result<ValidatedRequest> {
+export function validateRequest(request: OrderRequest, context: RequestContext): Result<ValidatedRequest> {
   return collect(context.locale, (sink) => checkRequest(request, context, sink));
 }

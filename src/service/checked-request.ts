@@ -4,7 +4,7 @@ import { readField } from "../internal/read-field";
 import { createIssue } from "../issues/create-issue";
 import { PaylinksError } from "../issues/paylinks-error";
 import { localeOf } from "../locales/locale-codes";
-import type { PaymentOrderRequest, ValidatedRequest } from "../order/payment-order-request";
+import type { OrderRequest, ValidatedRequest } from "../order/payment-order-request";
 import { validateRequest } from "../order/validate-request";
 import { authorize } from "./authorize";
 import type { CallOptions, ServiceContext } from "./service-context";
@@ -22,7 +22,7 @@ export interface RequestTarget {
  * or anything is read. Internal.
  * @throws {@link PaylinksError} `forbidden`, or `invalid_request` when the shop id or mode is unusable.
  */
-export function authorizeRequest(request: PaymentOrderRequest, action: string, options: CallOptions): RequestTarget {
+export function authorizeRequest(request: OrderRequest, action: string, options: CallOptions): RequestTarget {
   const locale = localeOf(options.locale);
   const link = readField(request, "link");
   const shopId = readField(link, "shopId");
@@ -47,7 +47,7 @@ export function authorizeRequest(request: PaymentOrderRequest, action: string, o
  */
 export async function checkedRequest(
   context: ServiceContext,
-  request: PaymentOrderRequest,
+  request: OrderRequest,
   target: RequestTarget,
   options: { readonly actor: Actor; readonly locale?: CallOptions["locale"]; readonly now?: Date | undefined },
 ): Promise<ValidatedRequest> {

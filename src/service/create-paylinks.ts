@@ -1,6 +1,6 @@
 import { nanoid } from "nanoid";
 import type { PaymentOrderPlan } from "../order/payment-order-plan";
-import type { PaymentOrderRequest } from "../order/payment-order-request";
+import type { OrderRequest } from "../order/payment-order-request";
 import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
 import { createSendRate } from "./delivery/send-rate";
@@ -37,13 +37,13 @@ import { updateLink } from "./use-cases/update-link";
 /** The service: every use case of payment links sent by e-mail, over a store and a mail transport. */
 export interface Paylinks {
   /** Checks the actor, validates the three steps, and stores the order and its links, `PENDING`, sending nothing. */
-  createOrder(request: PaymentOrderRequest, options: CreateOrderOptions): Promise<OrderWithLinks>;
+  createOrder(request: OrderRequest, options: CreateOrderOptions): Promise<OrderWithLinks>;
   /** The dry run of `createOrder`: the same checks, and the plan it would store; nothing is read, stored or sent. */
-  previewOrder(request: PaymentOrderRequest, options: CallOptions): Promise<PaymentOrderPlan>;
+  previewOrder(request: OrderRequest, options: CallOptions): Promise<PaymentOrderPlan>;
   /** Sends the links that are due, with bounded concurrency and retries; safe to run in several processes. */
   deliver(options?: DeliverOptions): Promise<DeliveryReport>;
   /** `createOrder` then `deliver` for that order: one result per recipient. */
-  send(request: PaymentOrderRequest, options: CreateOrderOptions): Promise<SendResult>;
+  send(request: OrderRequest, options: CreateOrderOptions): Promise<SendResult>;
   /** Queues a running link's e-mail again (a new Message-ID); `deliver` sends it. */
   resend(linkId: string, options: CallOptions): Promise<StoredLink>;
   /** Edits a running (or expired) link and queues its e-mail again; the channel cannot change. */

@@ -25,9 +25,10 @@ function linkRecord(order: StoredOrder, link: PlannedLink, position: number): St
     mode: order.mode,
     createdBy: order.createdBy,
     position,
-    amount: order.amount,
-    currency: order.currency,
-    buyerReference: order.buyerReference,
+    // A batch row's own values, or the order's.
+    amount: link.amount ?? order.amount,
+    currency: link.currency ?? order.currency,
+    buyerReference: "buyerReference" in link ? link.buyerReference : order.buyerReference,
     advanced: order.advanced,
     message: order.message,
     expiresAt: order.advanced.expiresAt,

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchBatch } from "./batch.bench";
 import { benchBundle } from "./bundle.bench";
 import { benchDelivery } from "./delivery.bench";
 import { type BenchSection, ms } from "./harness";
@@ -19,6 +20,7 @@ const BENCHES: readonly (readonly [string, () => BenchSection | Promise<BenchSec
   ["step1", benchStep1],
   ["validation", benchValidation],
   ["plan", benchPlan],
+  ["batch", benchBatch],
   ["storage", benchStorage],
   ["delivery", benchDelivery],
   ["http", benchHttp],

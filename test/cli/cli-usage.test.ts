@@ -236,7 +236,7 @@ describe("servers that cannot be reached: exit code 3 with a clear message", () 
 
 describe("missing optional dependencies: exit code 3", () => {
   it("names the package to install when @electric-sql/pglite, pg or nodemailer is missing", async () => {
-    // A copy of the built package with only its dependencies, zod and nanoid: no optional peer dependency.
+    // A copy of the built package with only its dependencies, zod, nanoid and csv-parse: no optional peer dependency.
     const { dir: bare, remove: removeBare } = await tempFolder("bare");
     try {
       await mkdir(join(bare, "node_modules"));
@@ -246,7 +246,7 @@ describe("missing optional dependencies: exit code 3", () => {
         join(bare, "package.json"),
         JSON.stringify({ name: "paylinks", version: "0.0.0", type: "module" }),
       );
-      for (const name of ["zod", "nanoid"])
+      for (const name of ["zod", "nanoid", "csv-parse"])
         await symlink(join(ROOT, "node_modules", name), join(bare, "node_modules", name));
       const cli = join(bare, "dist/cli/index.js");
       const embedded = await paylinks(["list"], { cwd: dir, cli });

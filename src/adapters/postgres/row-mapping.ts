@@ -69,6 +69,9 @@ export function linkFromRow(row: Row): StoredLink {
     updatedAt: date(row.updated_at) as Date,
     version: Number(row.version),
     openedAt: date(row.opened_at),
+    ...(row.variables === null || row.variables === undefined
+      ? {}
+      : { variables: json(row.variables) as Record<string, string> }),
     payment: {
       status: row.payment_status as PaymentStatus,
       transactionId: text(row.transaction_id),
@@ -149,6 +152,7 @@ export const LINK_COLUMNS: readonly (readonly [column: string, type: string, val
     ["transaction_id", "text", (l) => nullable(l.payment.transactionId)],
     ["payment_at", "timestamptz", (l) => iso(l.payment.at)],
     ["opened_at", "timestamptz", (l) => iso(l.openedAt)],
+    ["variables", "jsonb", (l) => (l.variables === undefined ? null : JSON.stringify(l.variables))],
   ];
 
 /** The order's values, in the column order of the insert. Internal. */

@@ -105,11 +105,13 @@ function migrations(s: string): readonly (readonly string[])[] {
     // 2: when the buyer first opened the link (the token lookup of the payment page; the token is already unique,
     // so indexed).
     [`alter table ${s}.paylinks_links add column if not exists opened_at timestamptz`],
+    // 3: the custom message variables a link was rendered with (a batch row's columns), to render it again.
+    [`alter table ${s}.paylinks_links add column if not exists variables jsonb`],
   ];
 }
 
 /** The latest schema version this code knows. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Creates or upgrades the tables: every version not applied yet, in order, in one transaction, each recorded in

@@ -9,20 +9,21 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { LinkFormBcc } from "../../link/link-parameters";
 import { defaultMessage } from "../../message/default-messages";
 import type { MessageTemplate } from "../../message/message-template";
-import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { OrderRequest, PaymentBatchRequest, PaymentOrderRequest } from "../../order/payment-order-request";
 import type { ShopConfig } from "../../shop/shop-config";
 import { CliError } from "../cli-error";
 import type { OptionValues } from "../command-line/option-spec";
 import { flagValue, numberValue, textValue } from "../command-line/read-values";
 import type { Settings } from "../config/settings";
 import type { CliText } from "../text/cli-text";
+import { readBatchFile } from "./batch-file";
 
 /** The request `create` builds from its flags. */
 export interface CreateRequest {
   /** The shop. */
   readonly shop: ShopConfig;
   /** The request for the service, with step 1 as the form holds it: the amount as typed. */
-  readonly request: PaymentOrderRequest;
+  readonly request: OrderRequest;
 }
 
 /** Keeps only the keys whose value is defined (the request types use exact optional properties). */
@@ -58,7 +59,11 @@ async function readBody(values: OptionValues, cwd: string, text: CliText): Promi
  * @param cwd - The working directory, for `--body-file`.
  * @param text - The messages.
  * @returns The shop and the request.
- * @throws CliError `missing_argument` without `--amount` or `--to`; PaylinksError `not_found` for an unknown shop.
+ * With `--from-csv FILE`, the request is a batch: one link per row of the sheet, `--amount`, `--currency`,
+ * `--reference` and `--buyer-reference` being the defaults of the rows that have none.
+ *
+ * @throws CliError `missing_argument` without `--amount` or `--to` (and no `--from-csv`), `conflicting_options`
+ *   for `--from-csv` with `--to`, `unreadable_file` for a sheet that cannot be read; PaylinksError `not_found` for an unknown shop.
  */
 export async function createRequest(
   values: OptionValues,
@@ -66,7 +71,11 @@ export async function createRequest(
   cwd: string,
   text: CliText,
 ): Promise<CreateRequest> {
-  const missing = ["amount", "to"].filter((name) => textValue(values, name) === undefined);
+  const csv = textValue(values, "from-csv");
+  if (csv !== undefined && textValue(values, "to") !== undefined) {
+    throw new CliError("conflicting_options", text.usage.conflicting("--from-csv", "--to"));
+  }
+  const missing = (csv === undefined ? ["amount", "to"] : []).filter((name) => textValue(values, name) === undefined);
   if (missing.length > 0) {
     throw new CliError(
       "missing_argument",
@@ -107,6 +116,27 @@ export async function createRequest(
     message = { subject: subject ?? fallback.subject, body: body ?? fallback.body };
   }
 
+  const steps23 = {
+    ...(Object.keys(advanced).length > 0 ? { advanced } : {}),
+    ...(message ? { message } : {}),
+  };
+  if (csv !== undefined) {
+    const rows = await readBatchFile(csv, cwd, text);
+    const batch: PaymentBatchRequest = {
+      link: defined({
+        shopId: shop.id,
+        mode: flagValue(values, "test") ? "TEST" : "PRODUCTION",
+        amount: textValue(values, "amount"),
+        currency,
+        orderReference: textValue(values, "reference"),
+        buyerReference: textValue(values, "buyer-reference"),
+        bcc: Object.keys(bcc).length > 0 ? bcc : undefined,
+      }),
+      rows,
+      ...steps23,
+    };
+    return { shop, request: batch };
+  }
   const request: PaymentOrderRequest = {
     link: defined({
       shopId: shop.id,
@@ -118,8 +148,7 @@ export async function createRequest(
       buyerReference: textValue(values, "buyer-reference"),
       bcc: Object.keys(bcc).length > 0 ? bcc : undefined,
     }),
-    ...(Object.keys(advanced).length > 0 ? { advanced } : {}),
-    ...(message ? { message } : {}),
+    ...steps23,
   };
   return { shop, request };
 }

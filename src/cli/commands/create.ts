@@ -4,20 +4,37 @@ import { localeOf } from "../../locales/locale-codes";
 import type { PaymentOrderPlan } from "../../order/payment-order-plan";
 import { validateRequest } from "../../order/validate-request";
 import { createPaylinks } from "../../service/create-paylinks";
+import type { DeliveryReport } from "../../service/use-cases/deliver";
 import type { ShopConfig } from "../../shop/shop-config";
 import { flagValue, textValue } from "../command-line/read-values";
 import { paymentUrlFrom } from "../config/payment-url";
 import { formatInstant, formatMoney } from "../output/format";
 import { linkJson, orderJson } from "../output/link-json";
 import { linkTable } from "../output/link-lines";
+import { progressReporter } from "../output/progress";
 import { table } from "../output/table";
+import type { Runtime } from "../runtime/open-runtime";
 import type { CliText } from "../text/cli-text";
-import type { Command, CommandResult } from "./command";
+import type { Command, CommandContext, CommandResult } from "./command";
 import { createRequest } from "./create-request";
 import { deliveryOutcome } from "./delivery-outcome";
 
-function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): CommandResult {
+/** How many links a batch's dry run lists: the first rows, then a count of the others. */
+const BATCH_PREVIEW_ROWS = 10;
+
+/** The total of a plan's links, one amount per currency, in the order the currencies first appear. */
+function totals(plan: PaymentOrderPlan, text: CliText): string[] {
+  const sums = new Map<string, number>();
+  for (const link of plan.links) {
+    const currency = link.currency ?? plan.order.currency;
+    sums.set(currency, (sums.get(currency) ?? 0) + (link.amount ?? plan.order.amount));
+  }
+  return [...sums].map(([currency, sum]) => formatMoney(sum, currency, text.locale));
+}
+
+function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText, batch: boolean): CommandResult {
   const { order, links } = plan;
+  const shown = batch ? links.slice(0, BATCH_PREVIEW_ROWS) : links;
   const first = links[0];
   const f = text.out.fields;
   const bcc = first?.bcc ?? [];
@@ -27,7 +44,10 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): 
       [
         [f.shop, `${shop.id} (${shop.name})`],
         [f.mode, order.mode],
-        [f.amount, formatMoney(order.amount, order.currency, text.locale)],
+        [
+          f.amount,
+          batch ? text.out.batchTotal(totals(plan, text)) : formatMoney(order.amount, order.currency, text.locale),
+        ],
         [f.expires, `${formatInstant(order.advanced.expiresAt, shop.timezone)} (${shop.timezone})`],
         [f.language, order.advanced.language],
         [f.bcc, bcc.length > 0 ? bcc.join(", ") : "—"],
@@ -35,10 +55,22 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): 
       ].filter((row): row is [string, string] => row[1] !== undefined),
     ),
     "",
-    ...table([
-      [text.out.columns.reference, text.out.columns.recipient],
-      ...links.map((link) => [link.reference ?? "—", link.recipient]),
-    ]),
+    ...table(
+      batch
+        ? [
+            [text.out.columns.reference, text.out.columns.recipient, text.out.columns.amount],
+            ...shown.map((link) => [
+              link.reference ?? "—",
+              link.recipient,
+              formatMoney(link.amount ?? order.amount, link.currency ?? order.currency, text.locale),
+            ]),
+          ]
+        : [
+            [text.out.columns.reference, text.out.columns.recipient],
+            ...shown.map((link) => [link.reference ?? "—", link.recipient]),
+          ],
+    ),
+    ...(links.length > shown.length ? [text.out.moreLinks(links.length - shown.length)] : []),
   ];
   if (first) {
     lines.push("", text.out.firstMessage(first.recipient, first.reference), text.out.subjectLine(first.subject), "");
@@ -63,11 +95,37 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText): 
         recipient: link.recipient,
         bcc: link.bcc,
         subject: link.subject,
+        ...(batch
+          ? {
+              amount: link.amount ?? order.amount,
+              currency: link.currency ?? order.currency,
+              variables: link.variables ?? {},
+            }
+          : {}),
       })),
       firstMessage: first ? { to: first.recipient, subject: first.subject, text: first.text } : null,
     },
     lines,
   };
+}
+
+/**
+ * Sends an order's e-mails with the progress bar of `deliver` on a terminal; elsewhere (a log, a pipe, `--json`)
+ * nothing is drawn and the summary alone is printed, as before.
+ */
+async function deliverWithProgress(
+  context: CommandContext,
+  runtime: Runtime,
+  orderId: string,
+  total: number,
+): Promise<DeliveryReport> {
+  const { io, text } = context;
+  const mode = !context.json && io.stdout.isTTY ? "bar" : "none";
+  if (mode === "bar") io.stdout.write(`${text.out.deliverStart(total)}\n`);
+  const progress = progressReporter(io.stdout, text, total, mode);
+  const report = await runtime.paylinks.deliver({ orderId, onProgress: (totals) => progress.update(totals) });
+  progress.finish();
+  return report;
 }
 
 /** `paylinks create`: the three steps of the form as flags; `--dry-run` shows the plan, otherwise it is stored and sent. */
@@ -80,6 +138,7 @@ export const createCommand: Command = {
     currency: { type: "string", value: "code" },
     reference: { type: "string", value: "reference" },
     to: { type: "string", multiple: true, value: "addresses" },
+    "from-csv": { type: "string", value: "file" },
     "buyer-reference": { type: "string", value: "text" },
     "bcc-manager": { type: "boolean" },
     "bcc-me": { type: "boolean" },
@@ -109,6 +168,7 @@ export const createCommand: Command = {
         "currency",
         "reference",
         "to",
+        "from-csv",
         "buyer-reference",
         "bcc-manager",
         "bcc-me",
@@ -146,7 +206,7 @@ export const createCommand: Command = {
         paymentUrl: paymentUrlFrom(settings.paymentUrl),
       });
       const plan = await preview.previewOrder(request, { actor: settings.actor, locale: text.locale });
-      return dryRunResult(plan, shop, text);
+      return dryRunResult(plan, shop, text, request.rows !== undefined);
     }
     // The three steps are checked before anything is opened: invalid input touches no database.
     const checked = validateRequest(request, {
@@ -169,7 +229,7 @@ export const createCommand: Command = {
       locale: text.locale,
     });
     const { order } = created;
-    const report = deliverNow ? await runtime.paylinks.deliver({ orderId: order.id }) : undefined;
+    const report = deliverNow ? await deliverWithProgress(context, runtime, order.id, created.links.length) : undefined;
     const links = report ? await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor }) : [...created.links];
     const view = { settings, text };
     const outcome = report ? deliveryOutcome(report, settings, context.io.cwd, text) : undefined;

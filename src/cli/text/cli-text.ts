@@ -118,6 +118,10 @@ export interface OutputText {
     >
   >;
   readonly dryRun: string;
+  /** Under the first rows of a batch's dry run: how many more links it has. */
+  moreLinks(count: number): string;
+  /** A batch's dry run: the total of its links, one entry per currency. */
+  batchTotal(totals: readonly string[]): string;
   firstMessage(recipient: string, reference: string | undefined): string;
   subjectLine(subject: string): string;
   orderCreated(orderId: string, links: number, mode: string): string;

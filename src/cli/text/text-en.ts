@@ -162,6 +162,8 @@ export const textEn: CliText = {
       links: "Links",
     },
     dryRun: "Dry run: nothing was stored or sent.",
+    moreLinks: (count) => `… and ${plural(count, "more link", "more links")}.`,
+    batchTotal: (totals) => `Total: ${totals.join(" + ")}`,
     subjectLine: (subject) => `Subject: ${subject}`,
     firstMessage: (recipient, reference) => `First message, to ${recipient}${reference ? ` (${reference})` : ""}:`,
     orderCreated: (orderId, links, mode) => `Order ${orderId} created (${mode}): ${plural(links, "link", "links")}.`,
@@ -267,6 +269,8 @@ export const textEn: CliText = {
           currency: "ISO 4217 code (default: the shop's first currency).",
           reference: "The order reference; suffixed -001, -002, … with several recipients.",
           to: "The buyers' e-mail addresses, separated by ; (may be repeated).",
+          "from-csv":
+            "A CSV or TSV sheet, one row per recipient: email, and optionally amount, currency, reference, buyer_reference and columns used as %variables%.",
           "buyer-reference": "Your reference for the buyer.",
           "bcc-manager": "Send a blind copy to the shop manager.",
           "bcc-me": "Send a blind copy to yourself (the actor's e-mail).",
@@ -291,6 +295,7 @@ export const textEn: CliText = {
         examples: [
           'paylinks create --amount 49,90 --reference Recouvrement --to "marie@example.fr;paul@example.fr" --test --dry-run',
           "paylinks create --amount 120 --currency EUR --to jeanne@example.fr --validity-days 14 --bcc-me",
+          "paylinks create --from-csv buyers.csv --reference Relance --subject 'Bonjour %prenom%' --dry-run",
         ],
       },
       deliver: {

@@ -161,6 +161,8 @@ export const textFr: CliText = {
       links: "Liens",
     },
     dryRun: fr`Simulation : rien n’a été enregistré ni envoyé.`,
+    moreLinks: (count) => (count === 1 ? "… et 1 autre lien." : `… et ${count} autres liens.`),
+    batchTotal: (totals) => fr`Total : ${totals.join(" + ")}`,
     subjectLine: (subject) => fr`Objet : ${subject}`,
     firstMessage: (recipient, reference) => fr`Premier message, à ${recipient}${reference ? ` (${reference})` : ""} :`,
     orderCreated: (orderId, links, mode) => fr`Ordre ${orderId} créé (${mode}) : ${plural(links, "lien", "liens")}.`,
@@ -279,6 +281,7 @@ export const textFr: CliText = {
           currency: fr`Code ISO 4217 (par défaut : la première devise de la boutique).`,
           reference: fr`La référence de la commande ; suffixée -001, -002… s’il y a plusieurs destinataires.`,
           to: fr`Les adresses e-mail des acheteurs, séparées par ; (répétable).`,
+          "from-csv": fr`Une feuille CSV ou TSV, une ligne par destinataire : email, et au choix montant, devise, reference, reference_acheteur et des colonnes utilisées comme %variables%.`,
           "buyer-reference": fr`Votre référence pour l’acheteur.`,
           "bcc-manager": fr`Envoie une copie cachée au gestionnaire de la boutique.`,
           "bcc-me": fr`Vous envoie une copie cachée (l’e-mail de l’utilisateur).`,
@@ -302,6 +305,7 @@ export const textFr: CliText = {
         examples: [
           'paylinks create --amount 49,90 --reference Recouvrement --to "marie@example.fr;paul@example.fr" --test --dry-run',
           "paylinks create --amount 120 --currency EUR --to jeanne@example.fr --validity-days 14 --bcc-me",
+          "paylinks create --from-csv acheteurs.csv --reference Relance --subject 'Bonjour %prenom%' --dry-run",
         ],
       },
       deliver: {

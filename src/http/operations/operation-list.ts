@@ -10,7 +10,13 @@ import {
   updateLinkOperation,
 } from "./link-operations";
 import type { Operation } from "./operation";
-import { createOrderOperation, getOrderOperation, previewOrderOperation } from "./order-operations";
+import {
+  createBatchOperation,
+  createOrderOperation,
+  getOrderOperation,
+  previewBatchOperation,
+  previewOrderOperation,
+} from "./order-operations";
 import { healthOperation } from "./service-operations";
 
 /**
@@ -20,6 +26,8 @@ import { healthOperation } from "./service-operations";
 export const OPERATIONS: readonly Operation[] = [
   createOrderOperation,
   previewOrderOperation,
+  createBatchOperation,
+  previewBatchOperation,
   getOrderOperation,
   listLinksOperation,
   getLinkOperation,

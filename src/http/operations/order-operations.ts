@@ -1,7 +1,7 @@
-import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { PaymentBatchRequest, PaymentOrderRequest } from "../../order/payment-order-request";
 import { HttpProblem } from "../http-problem";
 import { orderWithLinksJson, planJson } from "../json-output";
-import { ORDER_REQUEST } from "../schemas/request-schemas";
+import { BATCH_REQUEST, ORDER_REQUEST } from "../schemas/request-schemas";
 import type { Operation } from "./operation";
 
 /** Printable ASCII, 1 to 255 characters, not only spaces. */
@@ -57,6 +57,34 @@ export const previewOrderOperation: Operation = {
   errors: [400, 401, 403, 404, 413, 415, 422],
   async run({ paylinks, body, actor, locale }) {
     const plan = await paylinks.previewOrder(body as PaymentOrderRequest, { actor, locale });
+    return { status: 200, body: planJson(plan) };
+  },
+};
+
+/** `POST /batches`: `createOrder` with rows, one link per row. */
+export const createBatchOperation: Operation = {
+  ...createOrderOperation,
+  operationId: "createBatch",
+  path: "/batches",
+  summary:
+    "Validates a batch (one row per recipient, each with its own amount, reference and variables) and stores it whole, PENDING.",
+  body: { schema: BATCH_REQUEST, required: true },
+  async run({ paylinks, request, body, actor, locale }) {
+    const idempotencyKey = idempotencyKeyOf(request);
+    const made = await paylinks.createOrder(body as PaymentBatchRequest, { actor, locale, idempotencyKey });
+    return { status: made.created ? 201 : 200, body: orderWithLinksJson(made.order, made.links, made.created) };
+  },
+};
+
+/** `POST /batches/preview`: `previewOrder` with rows. */
+export const previewBatchOperation: Operation = {
+  ...previewOrderOperation,
+  operationId: "previewBatch",
+  path: "/batches/preview",
+  summary: "The dry run of createBatch: every issue of every row at once, or the plan; nothing is stored or sent.",
+  body: { schema: BATCH_REQUEST, required: true },
+  async run({ paylinks, body, actor, locale }) {
+    const plan = await paylinks.previewOrder(body as PaymentBatchRequest, { actor, locale });
     return { status: 200, body: planJson(plan) };
   },
 };

@@ -44,11 +44,36 @@ const ADVANCED = z.strictObject({
 /** Step 3. */
 const MESSAGE = z.strictObject({ subject: text, body: text });
 
+/** Custom message variables: names to texts. */
+const VARIABLES = z.record(z.string(), z.string());
+
 /** The body of `createOrder` and `previewOrder`: the three steps. */
 export const ORDER_REQUEST = z.strictObject({
   link: LINK,
   advanced: z.optional(ADVANCED),
   message: z.optional(MESSAGE),
+  variables: z.optional(VARIABLES),
+});
+
+/** Step 1 of a batch: no recipients (the rows have them), and the amount and currency as the rows' defaults. */
+const BATCH_LINK = z.strictObject({
+  shopId: text,
+  mode: z.optional(text),
+  amount: z.optional(z.union([z.number(), z.string()])),
+  currency: z.optional(text),
+  orderReference: z.optional(text),
+  buyerReference: z.optional(text),
+  channel: z.optional(text),
+  bcc: LINK.shape.bcc,
+});
+
+/** The body of `createBatch` and `previewBatch`: step 1's defaults, the rows (cells by heading), steps 2 and 3. */
+export const BATCH_REQUEST = z.strictObject({
+  link: BATCH_LINK,
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+  advanced: z.optional(ADVANCED),
+  message: z.optional(MESSAGE),
+  variables: z.optional(VARIABLES),
 });
 
 /** The body of `updateLink`: what changes; `buyerReference: null` removes it. */

@@ -19,6 +19,11 @@ const boolean: JsonSchema = { type: "boolean" };
 const instant: JsonSchema = { type: "string", format: "date-time" };
 const nullableInstant: JsonSchema = { type: ["string", "null"], format: "date-time" };
 const strings: JsonSchema = { type: "array", items: string };
+const variables: JsonSchema = {
+  type: "object",
+  description: "The custom message variables the e-mail was rendered with, by name; {} when there are none.",
+  additionalProperties: string,
+};
 const oneOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: [...values] });
 
 /** An object with these fields, all required, and no other. */
@@ -126,6 +131,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       updatedAt: instant,
       version: integer,
       openedAt: nullableInstant,
+      variables,
       payment: object({ status: oneOf(PAYMENT_STATUSES), transactionId: nullableString, at: nullableInstant }),
       delivery: object({
         status: oneOf(DELIVERY_STATUSES),
@@ -150,7 +156,18 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   OrderPlan: object(
     {
       order: object(PLANNED_ORDER_FIELDS),
-      links: { type: "array", items: object({ ...PLANNED_LINK_FIELDS, text: string, html: string }) },
+      links: {
+        type: "array",
+        items: object({
+          ...PLANNED_LINK_FIELDS,
+          text: string,
+          html: string,
+          amount: integer,
+          currency: string,
+          buyerReference: nullableString,
+          variables,
+        }),
+      },
     },
     "What createOrder would store, with every e-mail rendered.",
   ),

@@ -11,7 +11,23 @@ const TYPES: Readonly<Record<string, string>> = {
   list: "un texte ou une liste de textes",
   instant: "une date et une heure ISO 8601, comme 2026-12-31T23:59:00Z",
   choice: "l’une des valeurs permises ici",
+  rows: "une liste de lignes, chacune un objet de cellules",
 };
+
+const ROW_FIELDS: Readonly<Record<string, string>> = {
+  email: "d’adresse e-mail",
+  amount: "de montant",
+  currency: "de devise",
+};
+
+const variableProblem = (p: IssueParams): string =>
+  p.reason === "too_long"
+    ? `La valeur de %${p.name}% est trop longue\u00a0: limitez-la à ${p.max}\u00a0caractères (elle en compte ${p.length}).`
+    : p.reason === "duplicate"
+      ? `La colonne «\u00a0${p.name}\u00a0» porte le même nom que la colonne «\u00a0${p.other}\u00a0»\u00a0: renommez l’une des deux.`
+      : p.reason === "reserved"
+        ? `«\u00a0${p.name}\u00a0» est le nom d’une variable que paylinks remplit lui-même\u00a0: renommez cette colonne ou cette variable.`
+        : `«\u00a0${p.name}\u00a0» ne peut pas être un nom de variable\u00a0: utilisez seulement des lettres, des chiffres et _.`;
 
 const ADDRESS_REASONS: Readonly<Record<string, string>> = {
   at_missing: "il manque le @",
@@ -108,6 +124,13 @@ export const messagesFr: IssueCatalog = {
     `%${p.variable}% n’est pas une variable connue de paylinks. Utilisez %reference%, %amount%, %start_date%, %end_date%, %shop_name%, %url%, %shop_contact%, %shop_url% ou %buyer_reference%.`,
   field_unknown: (p) =>
     `«\u00a0${p.field}\u00a0» n’est pas un champ connu de paylinks ici\u00a0: supprimez-le ou vérifiez son orthographe.`,
+  rows_and_recipients: () =>
+    "Un envoi par lignes donne ses destinataires dans ses lignes\u00a0: laissez la liste des destinataires vide, ou envoyez sans lignes.",
+  row_value_missing: (p) =>
+    `Cette ligne n’a pas ${lookup(ROW_FIELDS, p.field) ?? String(p.field)}, et l’ordre n’en donne pas par défaut\u00a0: complétez-la.`,
+  reference_duplicate: (p) =>
+    `La référence «\u00a0${p.value}\u00a0» est déjà celle de la ligne ${Number(p.row) + 1}\u00a0: donnez à chaque ligne sa propre référence.`,
+  variable_invalid: variableProblem,
 };
 
 /** French: the issue messages in French, with French typography (no-break spaces inside « » and before : ; ? !). */

@@ -1,6 +1,6 @@
 import type { Actor } from "../../actor/actor";
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { OrderRequest } from "../../order/payment-order-request";
 import { planOrder } from "../../order/plan-order";
 import type { StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import { authorize, scopeOf } from "../authorize";
@@ -58,7 +58,7 @@ function findByKey(context: ServiceContext, shopId: string, key: string): Promis
  */
 export async function createOrder(
   context: ServiceContext,
-  request: PaymentOrderRequest,
+  request: OrderRequest,
   options: CreateOrderOptions,
 ): Promise<OrderWithLinks> {
   const { actor, idempotencyKey } = options;

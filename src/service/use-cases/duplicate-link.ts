@@ -26,6 +26,7 @@ export async function duplicateLink(
       link: linkInput(link, options.reference),
       advanced: { ...advancedInput(link), validityDays: link.advanced.validityDays },
       message: link.message,
+      ...(link.variables ? { variables: link.variables } : {}),
     },
     options,
   );

@@ -1,5 +1,5 @@
 import type { PaymentOrderPlan } from "../../order/payment-order-plan";
-import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { OrderRequest } from "../../order/payment-order-request";
 import { planOrder } from "../../order/plan-order";
 import { authorizeRequest, checkedRequest } from "../checked-request";
 import type { CallOptions, ServiceContext } from "../service-context";
@@ -11,7 +11,7 @@ import type { CallOptions, ServiceContext } from "../service-context";
  */
 export async function previewOrder(
   context: ServiceContext,
-  request: PaymentOrderRequest,
+  request: OrderRequest,
   options: CallOptions,
 ): Promise<PaymentOrderPlan> {
   const target = authorizeRequest(request, "createOrder", options);

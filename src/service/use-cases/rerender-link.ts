@@ -67,6 +67,7 @@ export async function rerenderLink(
       },
       advanced: { ...advancedInput(link), ...changes.advanced, ...(keepsExpiry ? { expiresAt: link.expiresAt } : {}) },
       message: changes.message ?? link.message,
+      ...(link.variables ? { variables: link.variables } : {}),
     },
     link,
     { ...options, now },

@@ -1,5 +1,5 @@
 import { PaylinksError } from "../../issues/paylinks-error";
-import type { PaymentOrderRequest } from "../../order/payment-order-request";
+import type { OrderRequest } from "../../order/payment-order-request";
 import type { DeliveryStatus, StoredOrder } from "../../ports/payment-order-records";
 import type { ServiceContext } from "../service-context";
 import { type CreateOrderOptions, createOrder } from "./create-order";
@@ -33,7 +33,7 @@ export interface SendResult {
 /** `createOrder`, then `deliver` for that order. Internal: the service's `send`. */
 export async function send(
   context: ServiceContext,
-  request: PaymentOrderRequest,
+  request: OrderRequest,
   options: CreateOrderOptions,
 ): Promise<SendResult> {
   if (!context.transport) {
