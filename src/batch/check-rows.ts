@@ -3,7 +3,7 @@ import { preview } from "../internal/preview";
 import { checkBuyerReference } from "../link/check-buyer-reference";
 import type { BatchShape } from "../link/check-link";
 import { checkVariableValue, variableNameProblem } from "../message/custom-variables";
-import { checkAmountText, checkMinorAmount } from "../money/check-amount";
+import { checkAnyAmount } from "../money/check-amount";
 import { checkCurrency } from "../money/check-currency";
 import { getCurrency } from "../money/get-currency";
 import { normalizeEmailAddress } from "../recipients/email-address";
@@ -156,18 +156,12 @@ export const checkRows: Check<RowsContext, CheckedRows> = (input, context, sink)
     const ownAmount = cellOf(row, at.amount);
     let amount: number | undefined;
     if (ownAmount !== undefined) {
-      amount =
-        typeof ownAmount === "string"
-          ? checkAmountText(ownAmount, { digits, currency: currency ?? "" }, rowSink.at(at.amount))
-          : checkMinorAmount(ownAmount, undefined, rowSink.at(at.amount));
+      amount = checkAnyAmount(ownAmount, { digits, currency: currency ?? "" }, rowSink.at(at.amount));
     } else {
       if (context.amount === undefined) rowSink.at(at.amount).add("row_value_missing", { field: "amount" });
       else {
         // Step 1's amount, read in this row's currency; its own issues are step 1's, reported there.
-        amount =
-          typeof context.amount === "string"
-            ? checkAmountText(context.amount, { digits, currency: currency ?? "" }, ignored)
-            : checkMinorAmount(context.amount, undefined, ignored);
+        amount = checkAnyAmount(context.amount, { digits, currency: currency ?? "" }, ignored);
       }
     }
 

@@ -1,3 +1,4 @@
+import { linkValues } from "../order/link-values";
 import type { PaymentOrderPlan } from "../order/payment-order-plan";
 import type { LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
@@ -57,12 +58,6 @@ export const pageJson = (page: LinkPage): Json => ({
 export const planJson = (plan: PaymentOrderPlan): Json =>
   toJson({
     order: plan.order,
-    // Each link with its own amount, currency and buyer reference: a batch row's, or the order's.
-    links: plan.links.map((link) => ({
-      ...link,
-      amount: link.amount ?? plan.order.amount,
-      currency: link.currency ?? plan.order.currency,
-      buyerReference: "buyerReference" in link ? link.buyerReference : plan.order.buyerReference,
-      variables: link.variables ?? {},
-    })),
+    // Each link with its amount, currency and buyer reference (a batch row's, or the order's).
+    links: plan.links.map((link) => ({ ...link, ...linkValues(plan.order, link), variables: link.variables ?? {} })),
   });

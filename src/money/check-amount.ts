@@ -76,3 +76,7 @@ export const checkMinorAmount: Check<unknown, number> = (amount, _context, sink)
   else return amount;
   return undefined;
 };
+
+/** Reads an amount given either way, as a batch cell is: a text as typed, anything else in minor units. Internal. */
+export const checkAnyAmount: Check<AmountTextContext, number> = (amount, context, sink) =>
+  typeof amount === "string" ? checkAmountText(amount, context, sink) : checkMinorAmount(amount, undefined, sink);

@@ -1,4 +1,5 @@
 import type { AdvancedParametersInput } from "../advanced/advanced-parameters";
+import { linkValues } from "../order/link-values";
 import type { PaymentOrderPlan, PlannedLink } from "../order/payment-order-plan";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
 
@@ -25,10 +26,7 @@ function linkRecord(order: StoredOrder, link: PlannedLink, position: number): St
     mode: order.mode,
     createdBy: order.createdBy,
     position,
-    // A batch row's own values, or the order's.
-    amount: link.amount ?? order.amount,
-    currency: link.currency ?? order.currency,
-    buyerReference: "buyerReference" in link ? link.buyerReference : order.buyerReference,
+    ...linkValues(order, link),
     advanced: order.advanced,
     message: order.message,
     expiresAt: order.advanced.expiresAt,

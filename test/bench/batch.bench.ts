@@ -7,16 +7,10 @@ import {
   type ShopConfig,
   validateRequest,
 } from "../../src/index";
+import { makeShop } from "../support/fixtures";
 import { type BenchRow, type BenchSection, heapGrowthMiB, measure, ms } from "./harness";
 
-const shop: ShopConfig = {
-  id: "shop-1",
-  name: "Librairie Durand",
-  language: "fr",
-  timezone: "Europe/Paris",
-  currencies: ["EUR", "USD"],
-  referenceRequired: false,
-};
+const shop: ShopConfig = makeShop({ managerEmail: undefined });
 const actor = { id: "user-1", email: "marie@librairie-durand.fr" };
 const now = new Date("2026-12-01T10:00:00Z");
 const ROWS = 100_000;

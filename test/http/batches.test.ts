@@ -1,12 +1,9 @@
 // `POST /batches` and `POST /batches/preview`: a batch through the web-standard handler, each answer checked against
 // the OpenAPI document.
 import { describe, expect, it } from "vitest";
-import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
-import { createHttpHandler } from "../../src/http";
-import { createPaylinks } from "../../src/service";
-import { createFakeClock } from "../support/fake-clock";
-import { makeActor, makeShop } from "../support/fixtures";
+import { createMemoryStore } from "../../src/adapters/memory";
 import { checkAgainstDocument } from "./api-server";
+import { handlerOver } from "./handler-over";
 
 const BATCH = {
   link: { shopId: "shop-1", currency: "EUR", orderReference: "Relance" },
@@ -19,17 +16,10 @@ const BATCH = {
 
 function api() {
   const store = createMemoryStore();
-  const paylinks = createPaylinks({
-    store,
-    transport: createCaptureTransport(),
-    shops: [makeShop()],
-    clock: createFakeClock(),
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-  });
-  const handle = createHttpHandler({ paylinks, authenticate: () => makeActor() });
+  const handle = handlerOver(store);
   const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await handle(
-      new Request(`http://api.local${path}`, {
+      new Request(`http://api.local/api${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),

@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
-import { createHttpHandler } from "../../src/http";
+import { createMemoryStore } from "../../src/adapters/memory";
 import { localeOf } from "../../src/http/http-messages";
 import type { OrderStore } from "../../src/ports";
-import { createPaylinks } from "../../src/service";
-import { createFakeClock } from "../support/fake-clock";
-import { makeActor, makeShop } from "../support/fixtures";
 import { checkAgainstDocument } from "./api-server";
+import { handlerOver } from "./handler-over";
 
 const LINK = { shopId: "shop-1", amount: 4990, currency: "EUR", recipients: "alice@example.fr" };
-
-function handlerOver(
-  store: OrderStore = createMemoryStore(),
-  onError?: (error: unknown) => void,
-  authenticate: (request: Request) => ReturnType<typeof makeActor> | undefined = () => makeActor(),
-) {
-  const paylinks = createPaylinks({
-    store,
-    transport: createCaptureTransport(),
-    shops: [makeShop()],
-    clock: createFakeClock(),
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-  });
-  return createHttpHandler({ paylinks, authenticate, basePath: "/api/", onError });
-}
 
 async function answerOf(response: Response, method: string, path: string) {
   const answer = { status: response.status, headers: response.headers, body: await response.json() };

@@ -1,6 +1,7 @@
 import { createMemoryStore } from "../../adapters/memory/memory-store";
 import { PaylinksError } from "../../issues/paylinks-error";
 import { localeOf } from "../../locales/locale-codes";
+import { linkValues } from "../../order/link-values";
 import type { PaymentOrderPlan } from "../../order/payment-order-plan";
 import { validateRequest } from "../../order/validate-request";
 import { createPaylinks } from "../../service/create-paylinks";
@@ -26,11 +27,13 @@ const BATCH_PREVIEW_ROWS = 10;
 function totals(plan: PaymentOrderPlan, text: CliText): string[] {
   const sums = new Map<string, number>();
   for (const link of plan.links) {
-    const currency = link.currency ?? plan.order.currency;
-    sums.set(currency, (sums.get(currency) ?? 0) + (link.amount ?? plan.order.amount));
+    const { amount, currency } = linkValues(plan.order, link);
+    sums.set(currency, (sums.get(currency) ?? 0) + amount);
   }
   return [...sums].map(([currency, sum]) => formatMoney(sum, currency, text.locale));
 }
+
+const pick = ({ amount, currency }: { amount: number; currency: string }) => ({ amount, currency });
 
 function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText, batch: boolean): CommandResult {
   const { order, links } = plan;
@@ -59,11 +62,10 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText, b
       batch
         ? [
             [text.out.columns.reference, text.out.columns.recipient, text.out.columns.amount],
-            ...shown.map((link) => [
-              link.reference ?? "—",
-              link.recipient,
-              formatMoney(link.amount ?? order.amount, link.currency ?? order.currency, text.locale),
-            ]),
+            ...shown.map((link) => {
+              const { amount, currency } = linkValues(order, link);
+              return [link.reference ?? "—", link.recipient, formatMoney(amount, currency, text.locale)];
+            }),
           ]
         : [
             [text.out.columns.reference, text.out.columns.recipient],
@@ -95,13 +97,7 @@ function dryRunResult(plan: PaymentOrderPlan, shop: ShopConfig, text: CliText, b
         recipient: link.recipient,
         bcc: link.bcc,
         subject: link.subject,
-        ...(batch
-          ? {
-              amount: link.amount ?? order.amount,
-              currency: link.currency ?? order.currency,
-              variables: link.variables ?? {},
-            }
-          : {}),
+        ...(batch ? { ...pick(linkValues(order, link)), variables: link.variables ?? {} } : {}),
       })),
       firstMessage: first ? { to: first.recipient, subject: first.subject, text: first.text } : null,
     },

@@ -1,0 +1,22 @@
+import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
+import { createHttpHandler } from "../../src/http";
+import type { OrderStore } from "../../src/ports";
+import { createPaylinks } from "../../src/service";
+import { createFakeClock } from "../support/fake-clock";
+import { makeActor, makeShop } from "../support/fixtures";
+
+/** The web-standard handler under `/api/`, over a service on `store` with a capture transport and a fake clock. */
+export function handlerOver(
+  store: OrderStore = createMemoryStore(),
+  onError?: (error: unknown) => void,
+  authenticate: (request: Request) => ReturnType<typeof makeActor> | undefined = () => makeActor(),
+) {
+  const paylinks = createPaylinks({
+    store,
+    transport: createCaptureTransport(),
+    shops: [makeShop()],
+    clock: createFakeClock(),
+    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
+  });
+  return createHttpHandler({ paylinks, authenticate, basePath: "/api/", onError });
+}
