@@ -508,6 +508,51 @@ export const ISSUE_CODE_DOCS: Readonly<Record<IssueCode, IssueCodeDoc>> = {
       { reason: "too_long", name: "note", max: 500, length: 612 },
     ],
   },
+  reminders_too_many: {
+    field: "advanced parameters (step 2): reminders",
+    where: '`["advanced", "reminders"]`.',
+    trigger: "The schedule has more than `MAX_REMINDERS` (5) reminders, counting both lists.",
+    params: { max: "The most reminders allowed.", count: "How many the schedule has." },
+    examples: [{ max: 5, count: 6 }],
+  },
+  reminder_offset_invalid: {
+    field: "advanced parameters (step 2): reminders",
+    where: 'The entry, such as `["advanced", "reminders", "beforeExpiry", 0]`.',
+    trigger: "An offset of `beforeExpiry` or `afterCreation` is not a whole number of days from 0 to 90.",
+    params: { value: "The offset as given.", min: "The smallest offset (0).", max: "The largest offset (90)." },
+    examples: [{ value: "-1", min: 0, max: 90 }],
+  },
+  reminder_time_invalid: {
+    field: "advanced parameters (step 2): reminders",
+    where: '`["advanced", "reminders", "time"]`.',
+    trigger: "The time of day is not `HH:MM` on 24 hours (`10:00`, `18:30`).",
+    params: { value: "The time as given." },
+    examples: [{ value: "10h" }],
+  },
+  reminder_in_past: {
+    field: "advanced parameters (step 2): reminders",
+    where: 'The entry, such as `["advanced", "reminders", "afterCreation", 0]`.',
+    trigger:
+      "An explicit reminder falls at or before the creation instant, such as `afterCreation: [0]` at 10:00 for an order created in the afternoon. The shop's default schedule drops such reminders without an issue.",
+    params: { at: "When the reminder would fall, in ISO 8601." },
+    examples: [{ at: "2026-12-07T09:00:00.000Z" }],
+  },
+  reminder_after_expiry: {
+    field: "advanced parameters (step 2): reminders",
+    where: 'The entry, such as `["advanced", "reminders", "afterCreation", 0]`.',
+    trigger:
+      "An explicit reminder falls after the link expires, such as `afterCreation: [10]` with a validity of 7 days. The shop's default schedule drops such reminders without an issue.",
+    params: { at: "When the reminder would fall, in ISO 8601." },
+    examples: [{ at: "2026-12-17T09:00:00.000Z" }],
+  },
+  reminder_duplicate: {
+    field: "advanced parameters (step 2): reminders",
+    where: "The later entry of the two.",
+    trigger:
+      "Two reminders fall at the same instant: the same offset twice, or a day before expiry that is also a day after creation.",
+    params: { at: "When both would fall, in ISO 8601." },
+    examples: [{ at: "2026-12-10T09:00:00.000Z" }],
+  },
 };
 
 /** The `reason` param of `recipient_invalid` and `bcc_invalid`, checked in this order. */

@@ -85,6 +85,7 @@ export type {
   MessageValues,
   MessageVariable,
   MessageVariableName,
+  ReminderTemplate,
   RenderedMessage,
   RenderOptions,
 } from "./message";
@@ -96,6 +97,7 @@ export {
   MESSAGE_BODY_MAX_LENGTH,
   MESSAGE_SUBJECT_MAX_LENGTH,
   MESSAGE_VARIABLES,
+  REMINDER_VARIABLES,
   renderMessage,
   VARIABLE_VALUE_MAX_LENGTH,
   validateMessageTemplate,
@@ -135,4 +137,21 @@ export {
   suffixReferences,
   validateOrderReference,
 } from "./reference";
+export type {
+  RemindedLink,
+  ReminderDatesContext,
+  ReminderSchedule,
+  ReminderScheduleInput,
+  ReminderValues,
+} from "./reminders";
+export {
+  DEFAULT_REMINDER_MESSAGES,
+  DEFAULT_REMINDER_TIME,
+  defaultReminderMessage,
+  MAX_REMINDER_OFFSET_DAYS,
+  MAX_REMINDERS,
+  reminderCount,
+  reminderDates,
+  renderReminder,
+} from "./reminders";
 export type { ShopConfig, ShopDefaults, ShopOffer } from "./shop";

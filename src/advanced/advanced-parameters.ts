@@ -1,4 +1,5 @@
 import type { LocaleOptions } from "../issues/issue";
+import type { ReminderSchedule, ReminderScheduleInput } from "../reminders/reminder-schedule";
 import type { ShopConfig } from "../shop/shop-config";
 
 /** The choices for saving the payment method: never, on the buyer's request, or always. */
@@ -74,12 +75,19 @@ export interface AdvancedParametersInput extends OptionalAdvancedChoices {
    * end of that day (23:59:59) in the shop's time zone. Give this or `validityDays`.
    */
   readonly expiresAt?: Date | string | undefined;
+  /**
+   * The reminders of the link (see {@link ReminderScheduleInput}): left out, the shop's default schedule, else
+   * none; `{}` for none. At most 5, each after the creation and at or before the expiry.
+   */
+  readonly reminders?: ReminderScheduleInput | undefined;
 }
 
 /** Validated step-2 parameters, every default applied, with the expiry resolved. */
 export interface AdvancedParameters extends AdvancedChoices {
   /** The instant the link expires: 23:59:59 of its last day, in the shop's time zone. */
   readonly expiresAt: Date;
+  /** The reminder schedule; absent when the link has no reminder. */
+  readonly reminders?: ReminderSchedule | undefined;
 }
 
 /** The context in which step 2 is resolved. */

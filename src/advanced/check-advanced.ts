@@ -5,6 +5,7 @@ import { shown } from "../internal/preview";
 import { readField } from "../internal/read-field";
 import { PaylinksError } from "../issues/paylinks-error";
 import { normalizeLanguage } from "../language/normalize-language";
+import { checkReminders } from "../reminders/check-reminders";
 import {
   type AdvancedParameters,
   type AdvancedParametersContext,
@@ -147,6 +148,17 @@ export const checkAdvanced: Check<AdvancedContext, AdvancedParameters> = (input,
     sink.at("captureDelayDays").add("capture_delay_out_of_range", { min: 0, max: MAX_CAPTURE_DELAY_DAYS });
   } else captureDelayDays = rawDelay;
 
+  const reminders = checkReminders(
+    field("reminders"),
+    {
+      fallback: defaults.reminders,
+      now,
+      expiresAt: Number.isNaN(expiresAt.getTime()) ? undefined : expiresAt,
+      timezone: zoneKnown ? shop.timezone : undefined,
+    },
+    sink.at("reminders"),
+  );
+
   return {
     language: language ?? "en",
     dataCollectionForm,
@@ -156,5 +168,6 @@ export const checkAdvanced: Check<AdvancedContext, AdvancedParameters> = (input,
     threeDsPreference,
     manualValidation,
     captureDelayDays,
+    ...(reminders ? { reminders } : {}),
   };
 };

@@ -1,7 +1,9 @@
 import { addDays, dayInZone, endOfDay, isTimeZone } from "../calendar/zoned-time";
+import { createSink } from "../internal/issue-sink";
 import { textOf } from "../internal/preview";
 import { PaylinksError } from "../issues/paylinks-error";
 import { normalizeLanguage } from "../language/normalize-language";
+import { checkReminders } from "../reminders/check-reminders";
 import type { ShopConfig } from "../shop/shop-config";
 import type { AdvancedParameters } from "./advanced-parameters";
 import { LIBRARY_DEFAULTS } from "./advanced-parameters";
@@ -36,11 +38,16 @@ export function defaultAdvancedParameters(shop: ShopConfig, context: { readonly 
   const defaults = shop.defaults ?? {};
   const validityDays = defaults.validityDays ?? LIBRARY_DEFAULTS.validityDays;
   const paymentMethodSaving = defaults.paymentMethodSaving ?? LIBRARY_DEFAULTS.paymentMethodSaving;
+  const expiresAt = endOfDay(addDays(dayInZone(context.now, shop.timezone), validityDays), shop.timezone);
+  // The shop's default schedule, when it is well formed (validation reports it otherwise).
+  const sink = createSink();
+  const schedule = { fallback: defaults.reminders, now: context.now, expiresAt, timezone: shop.timezone };
+  const reminders = checkReminders(undefined, schedule, sink);
   return {
     language: normalizeLanguage(defaults.language ?? shop.language) ?? defaults.language ?? shop.language,
     dataCollectionForm: defaults.dataCollectionForm ?? LIBRARY_DEFAULTS.dataCollectionForm,
     validityDays,
-    expiresAt: endOfDay(addDays(dayInZone(context.now, shop.timezone), validityDays), shop.timezone),
+    expiresAt,
     paymentMethodSaving,
     threeDsPreference:
       paymentMethodSaving === "none"
@@ -48,5 +55,6 @@ export function defaultAdvancedParameters(shop: ShopConfig, context: { readonly 
         : "challenge_mandated",
     manualValidation: defaults.manualValidation ?? LIBRARY_DEFAULTS.manualValidation,
     captureDelayDays: defaults.captureDelayDays ?? LIBRARY_DEFAULTS.captureDelayDays,
+    ...(reminders && sink.issues.length === 0 ? { reminders } : {}),
   };
 }

@@ -33,11 +33,24 @@ export function toJson(value: unknown): Json {
  */
 export function linkJson(link: StoredLink): Json {
   const { text: _text, html: _html, ...rest } = link;
-  return toJson({ ...rest, variables: link.variables ?? {} });
+  return toJson({
+    ...rest,
+    ...steps(link),
+    variables: link.variables ?? {},
+    reminders: link.reminders ?? NO_REMINDERS,
+  });
 }
 
+const NO_REMINDERS = { sent: 0, nextAt: null, attempts: 0, lastError: null, lastSentAt: null };
+
+/** Steps 2 and 3 with their optional parts written as `null`. */
+const steps = (record: Pick<StoredOrder, "advanced" | "message">) => ({
+  advanced: { ...record.advanced, reminders: record.advanced.reminders ?? null },
+  message: { ...record.message, reminder: record.message.reminder ?? null },
+});
+
 /** An order. Internal. */
-export const orderJson = (order: StoredOrder): Json => toJson(order);
+export const orderJson = (order: StoredOrder): Json => toJson({ ...order, ...steps(order) });
 
 /** An order and its links. Internal. */
 export function orderWithLinksJson(order: StoredOrder, links: readonly StoredLink[], created?: boolean): Json {
@@ -57,7 +70,7 @@ export const pageJson = (page: LinkPage): Json => ({
 /** The preview: the order and every link with its rendered e-mail. Internal. */
 export const planJson = (plan: PaymentOrderPlan): Json =>
   toJson({
-    order: plan.order,
+    order: { ...plan.order, ...steps(plan.order) },
     // Each link with its amount, currency and buyer reference (a batch row's, or the order's).
     links: plan.links.map((link) => ({ ...link, ...linkValues(plan.order, link), variables: link.variables ?? {} })),
   });

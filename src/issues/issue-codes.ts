@@ -51,6 +51,12 @@ export const ISSUE_CODES = [
   "row_value_missing",
   "reference_duplicate",
   "variable_invalid",
+  "reminders_too_many",
+  "reminder_offset_invalid",
+  "reminder_time_invalid",
+  "reminder_in_past",
+  "reminder_after_expiry",
+  "reminder_duplicate",
 ] as const;
 
 /** One of {@link ISSUE_CODES}: the stable, machine-readable identity of a validation issue. */

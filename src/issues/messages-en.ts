@@ -12,6 +12,7 @@ const TYPES: Readonly<Record<string, string>> = {
   instant: "a date and time in ISO 8601, such as 2026-12-31T23:59:00Z",
   choice: "one of the values allowed here",
   rows: "a list of rows, each an object of cells",
+  days: "a list of whole numbers of days",
 };
 
 const ROW_FIELDS: Readonly<Record<string, string>> = {
@@ -121,6 +122,12 @@ export const messagesEn: IssueCatalog = {
   reference_duplicate: (p) =>
     `The reference “${p.value}” is already the one of row ${Number(p.row) + 1}: give each row its own reference.`,
   variable_invalid: variableProblem,
+  reminders_too_many: (p) => `A link may have at most ${p.max} reminders (there are ${p.count}).`,
+  reminder_offset_invalid: (p) => `Enter the reminder's offset as a whole number of days from ${p.min} to ${p.max}.`,
+  reminder_time_invalid: (p) => `“${p.value}” is not a time of day: use HH:MM on 24 hours, for example 10:00.`,
+  reminder_in_past: () => "This reminder would fall before the link is created: choose a later day.",
+  reminder_after_expiry: () => "This reminder would fall after the link expires: choose an earlier day.",
+  reminder_duplicate: () => "Another reminder already falls at the same time: remove one of them.",
 };
 
 /** English: the default language of issue messages. */

@@ -1,7 +1,7 @@
 import type { Check, IssueSink } from "../internal/issue-sink";
 import { preview } from "../internal/preview";
 import { readField } from "../internal/read-field";
-import { isMessageVariableName } from "./message-variables";
+import { isMessageVariableName, REMINDER_VARIABLE_NAMES } from "./message-variables";
 
 /** The longest value a custom message variable may have, in characters. */
 export const VARIABLE_VALUE_MAX_LENGTH = 500;
@@ -11,11 +11,11 @@ export type VariableNameProblem = "name" | "reserved";
 
 /**
  * Whether a name can be a custom variable: ASCII letters, digits and `_` (what a template can write between `%`
- * signs), and not one of the built-in {@link MESSAGE_VARIABLES}. Internal.
+ * signs), and not one of the built-in {@link MESSAGE_VARIABLES} or {@link REMINDER_VARIABLES}. Internal.
  */
 export function variableNameProblem(name: string): VariableNameProblem | undefined {
   if (!/^[A-Za-z0-9_]+$/.test(name)) return "name";
-  return isMessageVariableName(name) ? "reserved" : undefined;
+  return isMessageVariableName(name) || REMINDER_VARIABLE_NAMES.has(name) ? "reserved" : undefined;
 }
 
 /**

@@ -35,10 +35,13 @@ export const DEFAULT_MESSAGES: Readonly<Record<"en" | "fr" | "de" | "es" | "it" 
  * ```
  */
 export function defaultMessage(language: string): MessageTemplate {
-  const base = primaryLanguage(language);
-  return Object.hasOwn(DEFAULT_MESSAGES, base)
-    ? DEFAULT_MESSAGES[base as keyof typeof DEFAULT_MESSAGES]
-    : DEFAULT_MESSAGES.en;
+  return DEFAULT_MESSAGES[shippedLanguage(language)];
+}
+
+/** The language paylinks ships texts in that a tag reads as: its primary language, else English. Internal. */
+export function shippedLanguage(tag: string): keyof typeof DEFAULT_MESSAGES {
+  const base = primaryLanguage(tag);
+  return Object.hasOwn(DEFAULT_MESSAGES, base) ? (base as keyof typeof DEFAULT_MESSAGES) : "en";
 }
 
 /** The primary language subtag of a tag, as `Intl` reads it (`fr_CA` → `fr`, `nld` → `nl`, `frr` stays `frr`). */

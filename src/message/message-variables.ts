@@ -34,3 +34,15 @@ export type MessageVariableName = MessageVariable extends `%${infer Name}%` ? Na
 export function isMessageVariableName(name: string): name is MessageVariableName {
   return (MESSAGE_VARIABLES as readonly string[]).includes(`%${name}%`);
 }
+
+/**
+ * The variables a reminder message may use besides {@link MESSAGE_VARIABLES}:
+ *
+ * - `%reminder_number%`: 1 for the link's first reminder, 2 for the next…
+ * - `%days_left%`: whole days from the reminder's day to the expiry day in the shop's time zone (0 on the
+ *   expiry day).
+ */
+export const REMINDER_VARIABLES = ["%reminder_number%", "%days_left%"] as const;
+
+/** The names of {@link REMINDER_VARIABLES}, without `%`. Internal. */
+export const REMINDER_VARIABLE_NAMES: ReadonlySet<string> = new Set(["reminder_number", "days_left"]);

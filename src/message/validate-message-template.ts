@@ -3,7 +3,7 @@ import { readField } from "../internal/read-field";
 import type { LocaleOptions } from "../issues/issue";
 import type { Result } from "../issues/result";
 import { MESSAGE_BODY_MAX_LENGTH, MESSAGE_SUBJECT_MAX_LENGTH, type MessageTemplate } from "./message-template";
-import { isMessageVariableName } from "./message-variables";
+import { isMessageVariableName, REMINDER_VARIABLE_NAMES } from "./message-variables";
 import { parseTemplate } from "./parse-template";
 
 /** The names a template may use besides the built-in ones: the request's custom variables. Internal. */
@@ -54,8 +54,12 @@ function checkBody(body: unknown, extra: ExtraVariables, sink: IssueSink): void 
   checkVariables(body, extra, sink);
 }
 
-/** Applies the step-3 rules to a template and reports every issue; `extra` names the custom variables. Internal. */
-export const checkMessageTemplate: Check<ExtraVariables, MessageTemplate> = (template, extra, sink) => {
+/** Checks a subject and a body. */
+function checkParts(
+  template: unknown,
+  extra: ExtraVariables,
+  sink: IssueSink,
+): { readonly subject: string; readonly body: string } | undefined {
   if (template === null || typeof template !== "object") {
     sink.add("type_invalid", { expected: "object" });
     return undefined;
@@ -65,6 +69,23 @@ export const checkMessageTemplate: Check<ExtraVariables, MessageTemplate> = (tem
   checkSubject(subject, extra, sink.at("subject"));
   checkBody(body, extra, sink.at("body"));
   return { subject: typeof subject === "string" ? subject : "", body: typeof body === "string" ? body : "" };
+}
+
+/**
+ * Applies the step-3 rules to a template and reports every issue; `extra` names the custom variables. Its
+ * `reminder`, when given, is checked the same way and may also use the {@link REMINDER_VARIABLES}. Internal.
+ */
+export const checkMessageTemplate: Check<ExtraVariables, MessageTemplate> = (template, extra, sink) => {
+  const parts = checkParts(template, extra, sink);
+  if (parts === undefined) return undefined;
+  const rawReminder = readField(template, "reminder");
+  if (rawReminder === undefined || rawReminder === null) return parts;
+  const reminder = checkParts(
+    rawReminder,
+    new Set([...(extra ?? []), ...REMINDER_VARIABLE_NAMES]),
+    sink.at("reminder"),
+  );
+  return reminder === undefined ? undefined : { ...parts, reminder };
 };
 
 /** Options of {@link validateMessageTemplate}. */
@@ -75,7 +96,8 @@ export interface MessageTemplateOptions extends LocaleOptions {
 
 /**
  * Checks a message template (step 3, "Personnaliser le contenu du message"): a subject of one line and at most
- * 255 characters, a body of at most 2,000 characters, and only known `%variables%`.
+ * 255 characters, a body of at most 2,000 characters, and only known `%variables%`; the same for its `reminder`,
+ * which may also use `%reminder_number%` and `%days_left%`.
  *
  * @param template - The subject and body.
  * @param options - `locale` of the issue messages, and the names of the custom `variables` the template may use.

@@ -6,6 +6,7 @@ export type {
   DeliveryStatus,
   LinkDelivery,
   LinkPayment,
+  LinkReminders,
   PaymentStatus,
   StoredLink,
   StoredOrder,

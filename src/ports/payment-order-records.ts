@@ -47,6 +47,23 @@ export interface LinkDelivery {
 }
 
 /**
+ * Where a link's reminders stand (see the advanced parameters' `reminders`). The delivery queue claims a link
+ * for its next reminder once its e-mail is `SENT` and `nextAt` has come.
+ */
+export interface LinkReminders {
+  /** How many reminders went out. */
+  readonly sent: number;
+  /** When the next reminder (or the next attempt at it) is due; `undefined` when none is left. */
+  readonly nextAt: Date | undefined;
+  /** Attempts at the current reminder so far (0 until one fails for now). */
+  readonly attempts: number;
+  /** Why the last reminder attempt failed. */
+  readonly lastError: string | undefined;
+  /** When the last reminder went out. */
+  readonly lastSentAt: Date | undefined;
+}
+
+/**
  * One payment link as stored: the planned link (its identity, blind copies and rendered e-mail), what it was made
  * of, and its two states, `payment` and `delivery`.
  */
@@ -85,6 +102,8 @@ export interface StoredLink extends PlannedLink {
   readonly payment: LinkPayment;
   /** Where its e-mail stands. */
   readonly delivery: LinkDelivery;
+  /** Where its reminders stand; absent for a link without a reminder schedule. */
+  readonly reminders?: LinkReminders | undefined;
 }
 
 /** One delivery attempt, as recorded. */
@@ -105,4 +124,8 @@ export interface DeliveryAttempt {
   readonly messageId: string | undefined;
   /** The error, when it failed. */
   readonly error: string | undefined;
+  /** `"reminder"` for an attempt at a reminder; absent for the link's e-mail. */
+  readonly kind?: "reminder" | undefined;
+  /** Which reminder, from 1, when `kind` is `"reminder"`. */
+  readonly reminder?: number | undefined;
 }

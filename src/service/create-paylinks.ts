@@ -3,6 +3,7 @@ import type { PaymentOrderPlan } from "../order/payment-order-plan";
 import type { OrderRequest } from "../order/payment-order-request";
 import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
+import type { ReminderScheduleInput } from "../reminders/reminder-schedule";
 import { createSendRate } from "./delivery/send-rate";
 import { createEventHub, type PaylinksListener } from "./events";
 import { type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
@@ -10,6 +11,7 @@ import { type CallOptions, idleWorkerState, queueOf, type ServiceContext, shopFi
 import { systemClock } from "./system-clock";
 import { cancelLink } from "./use-cases/cancel-link";
 import { changeExpiry, type ExpiryChange } from "./use-cases/change-expiry";
+import { changeReminders } from "./use-cases/change-reminders";
 import { type CreateOrderOptions, createOrder, type OrderWithLinks } from "./use-cases/create-order";
 import { type DeliverOptions, type DeliveryReport, deliver } from "./use-cases/deliver";
 import { type DuplicateOptions, duplicateLink } from "./use-cases/duplicate-link";
@@ -50,6 +52,11 @@ export interface Paylinks {
   update(linkId: string, changes: LinkChanges, options: CallOptions): Promise<StoredLink>;
   /** Moves the expiry of a running or expired link (reopening an expired one); nothing is sent. */
   changeExpiry(linkId: string, expiry: ExpiryChange, options: CallOptions): Promise<StoredLink>;
+  /**
+   * Sets the reminder schedule of a running link (`{}` removes it); nothing is sent now. Each reminder must fall
+   * after now and at or before the expiry; the offsets after creation count from the link's creation day.
+   */
+  changeReminders(linkId: string, schedule: ReminderScheduleInput, options: CallOptions): Promise<StoredLink>;
   /** Cancels a running link; the buyer can no longer pay. */
   cancel(linkId: string, options: CallOptions): Promise<StoredLink>;
   /** Makes a cancelled link run again, before its expiry. */
@@ -156,6 +163,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     changeExpiry: (linkId, expiry, call) => changeExpiry(context, linkId, expiry, call),
     cancel: (linkId, call) => cancelLink(context, linkId, call),
     reactivate: (linkId, call) => reactivateLink(context, linkId, call),
+    changeReminders: (linkId, schedule, call) => changeReminders(context, linkId, schedule, call),
     duplicate: (linkId, call) => duplicateLink(context, linkId, call),
     recordPayment: (linkId, result, call) => recordPayment(context, linkId, result, call),
     openLink: (token) => openLink(context, token),

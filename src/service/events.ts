@@ -73,7 +73,27 @@ export interface PaymentEvent extends LinkEventBase {
 /** A change of a link's state by an action. */
 export interface LinkActionEvent extends LinkEventBase {
   /** The event's kind: the action done. */
-  readonly type: "resent" | "updated" | "cancelled" | "reactivated" | "expired";
+  readonly type: "resent" | "updated" | "cancelled" | "reactivated" | "expired" | "reminders_changed";
+}
+
+/** A reminder of a link went out. */
+export interface ReminderSentEvent extends LinkEventBase {
+  /** The event's kind. */
+  readonly type: "reminder_sent";
+  /** Which reminder, from 1. */
+  readonly reminder: number;
+  /** The reminder's Message-ID. */
+  readonly messageId: string;
+}
+
+/** A reminder of a link failed for good; the next one, if any, is still due. */
+export interface ReminderFailedEvent extends LinkEventBase {
+  /** The event's kind. */
+  readonly type: "reminder_failed";
+  /** Which reminder, from 1. */
+  readonly reminder: number;
+  /** Why. */
+  readonly error: string;
 }
 
 /** The buyer opened the link for the first time (its token was looked up by `openLink`). */
@@ -90,7 +110,9 @@ export type PaylinksEvent =
   | ExpiryChangedEvent
   | PaymentEvent
   | LinkActionEvent
-  | OpenedEvent;
+  | OpenedEvent
+  | ReminderSentEvent
+  | ReminderFailedEvent;
 
 /** A subscriber; its errors and rejections never reach the service call. */
 export type PaylinksListener = (event: PaylinksEvent) => void | Promise<void>;

@@ -13,6 +13,7 @@ export type {
   LinkFilter,
   LinkPage,
   LinkPayment,
+  LinkReminders,
   MailTransport,
   OrderStore,
   OutgoingMail,
@@ -36,6 +37,8 @@ export type {
   PaylinksEvent,
   PaylinksListener,
   PaymentEvent,
+  ReminderFailedEvent,
+  ReminderSentEvent,
   SentEvent,
 } from "./events";
 export type { NotificationBody } from "./notification-signature";

@@ -2,11 +2,16 @@ import type { AdvancedParametersInput } from "../advanced/advanced-parameters";
 import { linkValues } from "../order/link-values";
 import type { PaymentOrderPlan, PlannedLink } from "../order/payment-order-plan";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
+import { firstReminders } from "./reminder-state";
 
-/** Turns a plan into the records to store: every link `RUNNING` and `PENDING`, due now. Internal. */
+/**
+ * Turns a plan into the records to store: every link `RUNNING` and `PENDING`, due now, with its first reminder
+ * scheduled in the shop's time zone. Internal.
+ */
 export function recordsFromPlan(
   plan: PaymentOrderPlan,
   idempotency: { key: string | undefined; fingerprint: string | undefined },
+  timezone: string,
 ): { order: StoredOrder; links: StoredLink[] } {
   const { order } = plan;
   const stored: StoredOrder = {
@@ -14,11 +19,17 @@ export function recordsFromPlan(
     idempotencyKey: idempotency.key,
     requestFingerprint: idempotency.fingerprint,
   };
-  const links = plan.links.map((link, position) => linkRecord(stored, link, position));
+  const reminders = firstReminders(order.advanced, order.createdAt, timezone);
+  const links = plan.links.map((link, position) => linkRecord(stored, link, position, reminders));
   return { order: stored, links };
 }
 
-function linkRecord(order: StoredOrder, link: PlannedLink, position: number): StoredLink {
+function linkRecord(
+  order: StoredOrder,
+  link: PlannedLink,
+  position: number,
+  reminders: StoredLink["reminders"],
+): StoredLink {
   return {
     ...link,
     orderId: order.id,
@@ -46,14 +57,15 @@ function linkRecord(order: StoredOrder, link: PlannedLink, position: number): St
       messageId: undefined,
       sentAt: undefined,
     },
+    ...(reminders ? { reminders } : {}),
   };
 }
 
 /**
  * The step-2 input that reproduces stored advanced parameters, without the expiry (the caller adds the one it
- * wants). Internal.
+ * wants) and without the reminder schedule (a stored schedule is kept as it is, not checked again). Internal.
  */
 export function advancedInput(link: Pick<StoredLink, "advanced">): AdvancedParametersInput {
-  const { expiresAt: _expiresAt, validityDays: _validityDays, ...choices } = link.advanced;
+  const { expiresAt: _expiresAt, validityDays: _validityDays, reminders: _reminders, ...choices } = link.advanced;
   return choices;
 }

@@ -15,6 +15,8 @@ export const ALLOWED_FROM: {
   readonly reactivate: readonly ["CANCELLED"];
   /** Record a payment result: running links, at or before their expiry. */
   readonly recordPayment: readonly ["RUNNING"];
+  /** Set the reminder schedule: running links only. */
+  readonly changeReminders: readonly ["RUNNING"];
   /** Mark as expired (expireDue): links stored as running whose expiry has passed. */
   readonly expire: readonly ["EXPIRED"];
 } = {
@@ -24,6 +26,7 @@ export const ALLOWED_FROM: {
   cancel: ["RUNNING"],
   reactivate: ["CANCELLED"],
   recordPayment: ["RUNNING"],
+  changeReminders: ["RUNNING"],
   expire: ["EXPIRED"],
 };
 

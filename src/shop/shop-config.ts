@@ -1,4 +1,5 @@
 import type { OptionalAdvancedChoices } from "../advanced/advanced-parameters";
+import type { ReminderScheduleInput } from "../reminders/reminder-schedule";
 
 /**
  * A shop, as the back office configures it: the settings that the link rules read.
@@ -48,7 +49,13 @@ export interface ShopConfig {
  * A shop's defaults for the advanced parameters (step 2): any of the step's choices; each one left out falls back to
  * the library's default ({@link LIBRARY_DEFAULTS}), and the language to {@link ShopConfig.language}.
  */
-export type ShopDefaults = OptionalAdvancedChoices;
+export interface ShopDefaults extends OptionalAdvancedChoices {
+  /**
+   * The reminder schedule of links that set none. Its reminders that would fall in the past or after a link's
+   * expiry (a short validity) are dropped for that link, without an issue.
+   */
+  readonly reminders?: ReminderScheduleInput | undefined;
+}
 
 /** The options a shop's offer includes; `false` means the option cannot be chosen. */
 export interface ShopOffer {

@@ -170,8 +170,8 @@ describe("output", () => {
     const written: string[] = [];
     const stream = { write: (text: string) => void written.push(text) };
     const bar = progressReporter(stream, textEn, 2, "bar");
-    bar.update({ sent: 1, failed: 0, retried: 0, skipped: 0 });
-    bar.update({ sent: 1, failed: 1, retried: 0, skipped: 0 });
+    bar.update({ sent: 1, failed: 0, retried: 0, skipped: 0, reminders: 0 });
+    bar.update({ sent: 1, failed: 1, retried: 0, skipped: 0, reminders: 0 });
     bar.finish();
     expect(written).toEqual([
       `\r\x1b[2K${"█".repeat(12)}${"░".repeat(12)} 1/2  sent 1, failed 0, retried 0, skipped 0`,
@@ -180,7 +180,7 @@ describe("output", () => {
     ]);
     written.length = 0;
     const lines = progressReporter(stream, textEn, 1, "lines");
-    lines.update({ sent: 1, failed: 0, retried: 0, skipped: 0 });
+    lines.update({ sent: 1, failed: 0, retried: 0, skipped: 0, reminders: 0 });
     lines.finish();
     expect(written).toEqual(["1/1  sent 1, failed 0, retried 0, skipped 0\n"]);
   });

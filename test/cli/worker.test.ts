@@ -152,10 +152,21 @@ describe("paylinks worker, as a process", () => {
         failed: 0,
         retried: 0,
         skipped: 1,
+        reminders: 0,
         expired: 0,
       },
-      { type: "batch", kind: "expire", at: expect.any(String), sent: 0, failed: 0, retried: 0, skipped: 0, expired: 1 },
-      { type: "stopped", batches: 2, sent: 1, failed: 0, retried: 0, skipped: 1, expired: 1 },
+      {
+        type: "batch",
+        kind: "expire",
+        at: expect.any(String),
+        sent: 0,
+        failed: 0,
+        retried: 0,
+        skipped: 0,
+        reminders: 0,
+        expired: 1,
+      },
+      { type: "stopped", batches: 2, sent: 1, failed: 0, retried: 0, skipped: 1, reminders: 0, expired: 1 },
     ]);
     expect(String(documents[0]?.at)).toMatch(/^2026-12-20T10:\d{2}:\d{2}\.\d{3}Z$/); // the clock of PAYLINKS_NOW
     expect(worker.stderr()).toContain("SIGINT: no new e-mails are taken");

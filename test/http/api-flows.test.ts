@@ -140,7 +140,9 @@ describe.each(API_STORES)("the HTTP API on %s", (kind) => {
     expect(JSON.stringify(opened.body)).not.toContain(link.token);
     expect(opened.headers.get("referrer-policy")).toBe("no-referrer");
 
-    const unknown = await api.call("GET", `/pay/${link.token.slice(0, -1)}x`, { key: null });
+    // Another last character: a token that ends in "x" already would be the same one.
+    const other = `${link.token.slice(0, -1)}${link.token.endsWith("x") ? "y" : "x"}`;
+    const unknown = await api.call("GET", `/pay/${other}`, { key: null });
     const garbage = await api.call("GET", "/pay/%E2%82%AC", { key: null });
     expect(unknown.body).toEqual({ payable: false, reason: "unknown" });
     expect(garbage.body).toEqual(unknown.body);

@@ -292,8 +292,8 @@ describe("createPaylinks deliver", () => {
       expect(progress).toHaveLength(4);
       const total = (p: DeliveryProgress) => p.sent + p.failed + p.retried + p.skipped;
       expect(progress.map(total)).toEqual([1, 2, 3, 4]);
-      expect(progress.at(-1)).toEqual({ sent: 2, failed: 1, retried: 1, skipped: 0 });
-      expect(report).toEqual({ sent: 2, failed: 1, retried: 1, skipped: 0, pending: false });
+      expect(progress.at(-1)).toEqual({ sent: 2, failed: 1, retried: 1, skipped: 0, reminders: 0 });
+      expect(report).toEqual({ sent: 2, failed: 1, retried: 1, skipped: 0, reminders: 0, pending: false });
     });
 
     it("counts a claimed link whose expiry passed as skipped, and sends nothing", async () => {
@@ -301,7 +301,7 @@ describe("createPaylinks deliver", () => {
       await world.paylinks.createOrder(linkRequest(), { actor: OWNER });
       world.clock.advance(PAST_EXPIRY_MS);
       const report = await world.paylinks.deliver();
-      expect(report).toEqual({ sent: 0, failed: 0, retried: 0, skipped: 1, pending: false });
+      expect(report).toEqual({ sent: 0, failed: 0, retried: 0, skipped: 1, reminders: 0, pending: false });
       expect(world.transport.messages).toHaveLength(0);
     });
   });

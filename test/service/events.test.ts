@@ -104,7 +104,7 @@ describe("createPaylinks events", () => {
           continue;
         }
         expect(event.at, `${event.type}: at is the stored updatedAt`).toEqual(link.updatedAt);
-        const expected: Record<string, unknown> = {
+        const expected: Record<string, unknown> | undefined = {
           sent: { delivery: { status: "SENT" as const, messageId: "messageId" in event ? event.messageId : "" } },
           delivery_failed: { delivery: { status: "FAILED" as const } },
           resent: { delivery: { status: "PENDING" as const, sendCount: 2 } },
@@ -116,6 +116,9 @@ describe("createPaylinks events", () => {
           refused: { payment: { status: "REFUSED" as const, transactionId: "tx-2" } },
           expired: { payment: { status: "EXPIRED" as const } },
           opened: { openedAt: event.at },
+          reminder_sent: { reminders: { sent: "reminder" in event ? event.reminder : 0 } },
+          reminder_failed: { reminders: { lastError: "error" in event ? event.error : "" } },
+          reminders_changed: { payment: { status: "RUNNING" as const } },
         }[event.type];
         expect(link, event.type).toMatchObject(expected);
       }

@@ -122,7 +122,7 @@ describe("runWorker", () => {
         { kind: "deliver", sent: 1, failed: 0, retried: 0, skipped: 0, expired: 0 },
       ]);
       expect(worker.batches.every((batch) => batch.error === undefined && batch.at instanceof Date)).toBe(true);
-      expect(summary).toEqual({ batches: 2, sent: 4, failed: 0, retried: 0, skipped: 0, expired: 0 });
+      expect(summary).toEqual({ batches: 2, sent: 4, failed: 0, retried: 0, skipped: 0, reminders: 0, expired: 0 });
       const links = await allLinks(world.store);
       expect(links.map((link) => link.delivery.status)).toEqual(["SENT", "SENT", "SENT", "SENT"]);
       expect([...sendsPerLink(world.transport).values()]).toEqual([1, 1, 1, 1]);
@@ -255,7 +255,7 @@ describe("runWorker", () => {
 
       held.releaseAll();
       const summary = await worker.done;
-      expect(summary).toEqual({ batches: 1, sent: 2, failed: 0, retried: 0, skipped: 0, expired: 0 });
+      expect(summary).toEqual({ batches: 1, sent: 2, failed: 0, retried: 0, skipped: 0, reminders: 0, expired: 0 });
       const stored = await Promise.all(links.map((link) => storedLink(world.store, link.id)));
       expect(stored.map((link) => [link.delivery.status, link.delivery.leaseOwner])).toEqual([
         ["SENT", undefined],
@@ -272,7 +272,7 @@ describe("runWorker", () => {
       const world = makeWorld();
       await world.paylinks.createOrder(linkRequest(), { actor: OWNER });
       const summary = await world.paylinks.runWorker({ signal: AbortSignal.abort() });
-      expect(summary).toEqual({ batches: 0, sent: 0, failed: 0, retried: 0, skipped: 0, expired: 0 });
+      expect(summary).toEqual({ batches: 0, sent: 0, failed: 0, retried: 0, skipped: 0, reminders: 0, expired: 0 });
       expect(world.transport.messages).toHaveLength(0);
     });
   });
@@ -317,7 +317,7 @@ describe("runWorker", () => {
       const after = await world.paylinks.health();
       expect(after.worker).toMatchObject({ running: false, batches: 4 });
       expect(after.worker.lastError).toBeUndefined();
-      expect(summary).toEqual({ batches: 4, sent: 1, failed: 0, retried: 0, skipped: 0, expired: 0 });
+      expect(summary).toEqual({ batches: 4, sent: 1, failed: 0, retried: 0, skipped: 0, reminders: 0, expired: 0 });
       expect((await allLinks(world.store)).map((link) => link.delivery.status)).toEqual(["SENT"]);
     });
 

@@ -130,6 +130,7 @@ describe("the service's signatures", () => {
       readonly failed: number;
       readonly retried: number;
       readonly skipped: number;
+      readonly reminders: number;
       readonly expired: number;
     }>();
     expectTypeOf<Paylinks["health"]>().parameters.toEqualTypeOf<[options?: HealthOptions]>();

@@ -22,6 +22,12 @@ export function compareDue(a: StoredLink, b: StoredLink): number {
   return due || compareKeys(listingKey(a), listingKey(b));
 }
 
+/** Compares two links in reminder order: next reminder, then listing order. Internal. */
+export function compareReminderDue(a: StoredLink, b: StoredLink): number {
+  const due = (a.reminders?.nextAt?.getTime() ?? 0) - (b.reminders?.nextAt?.getTime() ?? 0);
+  return due || compareKeys(listingKey(a), listingKey(b));
+}
+
 /** The first position of a sorted list whose key is not before `key` (or after it, with `after`). Internal. */
 export function positionOf(sorted: readonly StoredLink[], key: ListingKey, after: boolean): number {
   let low = 0;

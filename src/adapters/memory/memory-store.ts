@@ -4,7 +4,7 @@ import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payme
 import { keptCopy } from "./kept-copy";
 import { decodeCursor, encodeCursor } from "./link-cursor";
 import { matchesFilter } from "./link-filter";
-import { compareDue, compareKeys, listingKey, positionOf } from "./link-order";
+import { compareDue, compareKeys, compareReminderDue, listingKey, positionOf } from "./link-order";
 
 /** How much a {@link MemoryStore} holds. */
 export interface MemoryStoreSize {
@@ -37,6 +37,14 @@ const copyOf = <T>(record: T | undefined): T | undefined => (record === undefine
 /** Whether a link waits for delivery: `PENDING` with a next attempt. */
 const waiting = (link: StoredLink): boolean =>
   link.delivery.status === "PENDING" && link.delivery.nextAttemptAt !== undefined;
+
+/** When a link is due for a reminder: `SENT` with a next reminder; `undefined` when it is not waiting for one. */
+const reminderDue = (link: StoredLink): number | undefined =>
+  link.delivery.status === "SENT" ? link.reminders?.nextAt?.getTime() : undefined;
+
+/** When a link is due, e-mail or reminder; `undefined` when it waits for neither. */
+const dueAt = (link: StoredLink): number | undefined =>
+  waiting(link) ? (link.delivery.nextAttemptAt?.getTime() ?? 0) : reminderDue(link);
 
 /**
  * Creates an empty store that keeps orders, links and delivery attempts in memory. It is both the order store
@@ -185,14 +193,18 @@ export function createMemoryStore(): MemoryStore {
       const now = request.now.getTime();
       const limit = Math.floor(request.limit);
       if (!(limit >= 1)) return [];
+      const free = (link: StoredLink): boolean =>
+        (request.orderId === undefined || link.orderId === request.orderId) &&
+        (link.delivery.leaseExpiresAt === undefined || link.delivery.leaseExpiresAt.getTime() <= now);
       const due = listed.filter(
-        (link) =>
-          waiting(link) &&
-          (request.orderId === undefined || link.orderId === request.orderId) &&
-          (link.delivery.nextAttemptAt?.getTime() ?? 0) <= now &&
-          (link.delivery.leaseExpiresAt === undefined || link.delivery.leaseExpiresAt.getTime() <= now),
+        (link) => waiting(link) && free(link) && (link.delivery.nextAttemptAt?.getTime() ?? 0) <= now,
       );
       const chosen = due.sort(compareDue).slice(0, limit);
+      if (chosen.length < limit) {
+        // Then the reminders that are due, once the e-mails are served.
+        const reminders = listed.filter((link) => (reminderDue(link) ?? Number.POSITIVE_INFINITY) <= now && free(link));
+        chosen.push(...reminders.sort(compareReminderDue).slice(0, limit - chosen.length));
+      }
       const leaseExpiresAt = new Date(request.leaseUntil.getTime());
       const claimed = chosen.map((link) => {
         const next: StoredLink = {
@@ -209,8 +221,8 @@ export function createMemoryStore(): MemoryStore {
     async nextDueAt(orderId) {
       let best = Number.POSITIVE_INFINITY;
       for (const link of listed) {
-        if (!waiting(link) || (orderId !== undefined && link.orderId !== orderId)) continue;
-        const due = link.delivery.nextAttemptAt?.getTime() ?? 0;
+        const due = dueAt(link);
+        if (due === undefined || (orderId !== undefined && link.orderId !== orderId)) continue;
         best = Math.min(best, Math.max(due, link.delivery.leaseExpiresAt?.getTime() ?? due));
       }
       return best === Number.POSITIVE_INFINITY ? undefined : new Date(best);

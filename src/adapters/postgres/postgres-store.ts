@@ -98,6 +98,45 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     await tx.query(insertLinks, columns);
   };
 
+  /**
+   * Claims at most `limit` due links of one kind, atomically: `due` is the condition up to the due column, which
+   * orders them (the partial index of that kind serves the query).
+   */
+  const claimWhere = async (request: ClaimRequest, due: string, limit: number): Promise<StoredLink[]> => {
+    const column = due.slice(due.lastIndexOf(" ") + 1);
+    const params: unknown[] = [request.now.toISOString(), request.worker, request.leaseUntil.toISOString(), limit];
+    let scope = "";
+    if (request.orderId !== undefined) {
+      params.push(request.orderId);
+      scope = `and order_id = $${params.length}`;
+    }
+    const result = await client.query(
+      `with due as (
+         select id from ${links}
+         where ${due} <= $1::timestamptz
+           and (lease_expires_at is null or lease_expires_at <= $1::timestamptz) ${scope}
+         order by ${column}, created_at, id collate "C"
+         limit $4
+         for update skip locked
+       )
+       update ${links} l
+       set lease_owner = $2, lease_expires_at = $3::timestamptz, version = l.version + 1
+       from due where l.id = due.id
+       returning l.*`,
+      params,
+    );
+    const dueOf = (link: StoredLink): number =>
+      (column === "reminder_due_at" ? link.reminders?.nextAt : link.delivery.nextAttemptAt)?.getTime() ?? 0;
+    return result.rows
+      .map(linkFromRow)
+      .sort(
+        (a, b) =>
+          dueOf(a) - dueOf(b) ||
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+  };
+
   return {
     migrate: () => migrate(client, schema),
 
@@ -187,48 +226,27 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async claimDueLinks(request: ClaimRequest) {
-      const params: unknown[] = [
-        request.now.toISOString(),
-        request.worker,
-        request.leaseUntil.toISOString(),
-        request.limit,
-      ];
-      let scope = "";
-      if (request.orderId !== undefined) {
-        params.push(request.orderId);
-        scope = `and order_id = $${params.length}`;
-      }
-      const result = await client.query(
-        `with due as (
-           select id from ${links}
-           where delivery_status = 'PENDING' and next_attempt_at <= $1::timestamptz
-             and (lease_expires_at is null or lease_expires_at <= $1::timestamptz) ${scope}
-           order by next_attempt_at, created_at, id collate "C"
-           limit $4
-           for update skip locked
-         )
-         update ${links} l
-         set lease_owner = $2, lease_expires_at = $3::timestamptz, version = l.version + 1
-         from due where l.id = due.id
-         returning l.*`,
-        params,
+      const emails = await claimWhere(request, "delivery_status = 'PENDING' and next_attempt_at", request.limit);
+      if (emails.length >= request.limit) return emails;
+      // Then the reminders that are due, once the e-mails are served.
+      const reminders = await claimWhere(
+        request,
+        "delivery_status = 'SENT' and reminder_due_at",
+        request.limit - emails.length,
       );
-      return result.rows
-        .map(linkFromRow)
-        .sort(
-          (a, b) =>
-            (a.delivery.nextAttemptAt?.getTime() ?? 0) - (b.delivery.nextAttemptAt?.getTime() ?? 0) ||
-            a.createdAt.getTime() - b.createdAt.getTime() ||
-            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-        );
+      return [...emails, ...reminders];
     },
 
     async nextDueAt(orderId?: string) {
+      const scope = orderId === undefined ? "" : "and order_id = $1";
       const result = await client.query(
-        `select min(greatest(next_attempt_at, coalesce(lease_expires_at, next_attempt_at))) as due
-         from ${links}
-         where delivery_status = 'PENDING' and next_attempt_at is not null
-           ${orderId === undefined ? "" : "and order_id = $1"}`,
+        `select min(due) as due from (
+           select min(greatest(next_attempt_at, coalesce(lease_expires_at, next_attempt_at))) as due
+           from ${links} where delivery_status = 'PENDING' and next_attempt_at is not null ${scope}
+           union all
+           select min(greatest(reminder_due_at, coalesce(lease_expires_at, reminder_due_at))) as due
+           from ${links} where delivery_status = 'SENT' and reminder_due_at is not null ${scope}
+         ) as next`,
         orderId === undefined ? [] : [orderId],
       );
       const due = result.rows[0]?.due;
@@ -237,8 +255,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
     async recordAttempt(attempt: DeliveryAttempt) {
       await client.query(
-        `insert into ${attempts} (link_id, send_count, attempt, at, worker, outcome, message_id, error)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `insert into ${attempts} (link_id, send_count, attempt, at, worker, outcome, message_id, error, reminder)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           attempt.linkId,
           attempt.sendCount,
@@ -248,6 +266,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           attempt.outcome,
           attempt.messageId ?? null,
           attempt.error ?? null,
+          attempt.kind === "reminder" ? (attempt.reminder ?? null) : null,
         ],
       );
     },

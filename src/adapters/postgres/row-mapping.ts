@@ -3,6 +3,7 @@ import type { MessageTemplate } from "../../message/message-template";
 import type {
   DeliveryAttempt,
   DeliveryStatus,
+  LinkReminders,
   PaymentStatus,
   StoredLink,
   StoredOrder,
@@ -88,7 +89,32 @@ export function linkFromRow(row: Row): StoredLink {
       messageId: text(row.message_id),
       sentAt: date(row.sent_at),
     },
+    ...(row.reminders === null || row.reminders === undefined ? {} : { reminders: remindersOf(row) }),
   };
+}
+
+/** The reminder state of a row whose `reminders` is not null. */
+function remindersOf(row: Row): LinkReminders {
+  const stored = json(row.reminders) as { sent: number; attempts: number; lastError?: string; lastSentAt?: string };
+  return {
+    sent: Number(stored.sent),
+    nextAt: date(row.reminder_due_at),
+    attempts: Number(stored.attempts),
+    lastError: stored.lastError ?? undefined,
+    lastSentAt: date(stored.lastSentAt),
+  };
+}
+
+/** The `reminders` column of a link: its reminder state without the due instant (a column of its own). */
+function remindersColumn(link: StoredLink): string | null {
+  const state = link.reminders;
+  if (state === undefined) return null;
+  return JSON.stringify({
+    sent: state.sent,
+    attempts: state.attempts,
+    ...(state.lastError === undefined ? {} : { lastError: state.lastError }),
+    ...(state.lastSentAt === undefined ? {} : { lastSentAt: state.lastSentAt.toISOString() }),
+  });
 }
 
 /** A row of paylinks_delivery_attempts as a {@link DeliveryAttempt}. Internal. */
@@ -102,6 +128,9 @@ export function attemptFromRow(row: Row): DeliveryAttempt {
     outcome: row.outcome as DeliveryAttempt["outcome"],
     messageId: text(row.message_id),
     error: text(row.error),
+    ...(row.reminder === null || row.reminder === undefined
+      ? {}
+      : { kind: "reminder" as const, reminder: Number(row.reminder) }),
   };
 }
 
@@ -153,6 +182,8 @@ export const LINK_COLUMNS: readonly (readonly [column: string, type: string, val
     ["payment_at", "timestamptz", (l) => iso(l.payment.at)],
     ["opened_at", "timestamptz", (l) => iso(l.openedAt)],
     ["variables", "jsonb", (l) => (l.variables === undefined ? null : JSON.stringify(l.variables))],
+    ["reminders", "jsonb", remindersColumn],
+    ["reminder_due_at", "timestamptz", (l) => iso(l.reminders?.nextAt)],
   ];
 
 /** The order's values, in the column order of the insert. Internal. */

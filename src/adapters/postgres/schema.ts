@@ -107,11 +107,20 @@ function migrations(s: string): readonly (readonly string[])[] {
     [`alter table ${s}.paylinks_links add column if not exists opened_at timestamptz`],
     // 3: the custom message variables a link was rendered with (a batch row's columns), to render it again.
     [`alter table ${s}.paylinks_links add column if not exists variables jsonb`],
+    // 4: reminders. The link's reminder state (jsonb, null without a schedule) and when its next reminder is due,
+    // indexed for the claim over sent links only; the attempts say which reminder they were for.
+    [
+      `alter table ${s}.paylinks_links add column if not exists reminders jsonb`,
+      `alter table ${s}.paylinks_links add column if not exists reminder_due_at timestamptz`,
+      `create index if not exists paylinks_links_reminder_due on ${s}.paylinks_links (reminder_due_at, created_at, id collate "C")
+        where delivery_status = 'SENT' and reminder_due_at is not null`,
+      `alter table ${s}.paylinks_delivery_attempts add column if not exists reminder integer`,
+    ],
   ];
 }
 
 /** The latest schema version this code knows. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Creates or upgrades the tables: every version not applied yet, in order, in one transaction, each recorded in

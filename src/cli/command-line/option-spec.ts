@@ -20,7 +20,8 @@ export type ValueName =
   | "saving"
   | "seconds"
   | "statuses"
-  | "text";
+  | "text"
+  | "time";
 
 /** One flag of a command: what `node:util` `parseArgs` needs, and the value's placeholder for the help. */
 export interface OptionSpec {

@@ -18,6 +18,7 @@ export const COMMAND_NAMES = [
   "cancel",
   "reactivate",
   "expiry",
+  "reminders",
   "duplicate",
   "pay",
   "expire",

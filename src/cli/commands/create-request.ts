@@ -17,6 +17,14 @@ import { flagValue, numberValue, textValue } from "../command-line/read-values";
 import type { Settings } from "../config/settings";
 import type { CliText } from "../text/cli-text";
 import { readBatchFile } from "./batch-file";
+import { type ReminderFlags, reminderSchedule } from "./reminder-options";
+
+/** The reminder flags of `create`. */
+export const CREATE_REMINDER_FLAGS: ReminderFlags = {
+  before: "remind-before",
+  after: "remind-after",
+  at: "remind-at",
+};
 
 /** The request `create` builds from its flags. */
 export interface CreateRequest {
@@ -107,6 +115,7 @@ export async function createRequest(
     paymentMethodSaving: textValue(values, "save-payment-method") as PaymentMethodSaving | undefined,
     threeDsPreference: textValue(values, "three-ds") as ThreeDsPreference | undefined,
     dataCollectionForm: flagValue(values, "data-collection-form") || undefined,
+    reminders: reminderSchedule(values, CREATE_REMINDER_FLAGS),
   });
   const subject = textValue(values, "subject");
   const body = await readBody(values, cwd, text);

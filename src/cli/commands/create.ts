@@ -17,8 +17,9 @@ import { table } from "../output/table";
 import type { Runtime } from "../runtime/open-runtime";
 import type { CliText } from "../text/cli-text";
 import type { Command, CommandContext, CommandResult } from "./command";
-import { createRequest } from "./create-request";
+import { CREATE_REMINDER_FLAGS, createRequest } from "./create-request";
 import { deliveryOutcome } from "./delivery-outcome";
+import { reminderOptions } from "./reminder-options";
 
 /** How many links a batch's dry run lists: the first rows, then a count of the others. */
 const BATCH_PREVIEW_ROWS = 10;
@@ -148,6 +149,7 @@ export const createCommand: Command = {
     "save-payment-method": { type: "string", value: "saving" },
     "three-ds": { type: "string", value: "preference" },
     "data-collection-form": { type: "boolean" },
+    ...reminderOptions(CREATE_REMINDER_FLAGS),
     subject: { type: "string", value: "text" },
     body: { type: "string", value: "text" },
     "body-file": { type: "string", value: "file" },
@@ -183,6 +185,9 @@ export const createCommand: Command = {
         "save-payment-method",
         "three-ds",
         "data-collection-form",
+        "remind-before",
+        "remind-after",
+        "remind-at",
       ],
     },
     { group: "step3", options: ["subject", "body", "body-file"] },

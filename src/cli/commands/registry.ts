@@ -9,6 +9,7 @@ import { initCommand } from "./init";
 import { listCommand } from "./list";
 import { payCommand } from "./pay";
 import { reactivateCommand } from "./reactivate";
+import { remindersCommand } from "./reminders";
 import { resendCommand } from "./resend";
 import { serveCommand } from "./serve";
 import { showCommand } from "./show";
@@ -26,6 +27,7 @@ export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   cancel: cancelCommand,
   reactivate: reactivateCommand,
   expiry: expiryCommand,
+  reminders: remindersCommand,
   duplicate: duplicateCommand,
   pay: payCommand,
   expire: expireCommand,

@@ -10,7 +10,7 @@ const DEFAULT_EXPIRE_SECONDS = 60;
 
 /** A batch as its line shows it: the instant in ISO 8601, the error described in the user's language. */
 export function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
-  const { kind, at, sent, failed, retried, skipped, expired, error, retryInMs } = batch;
+  const { kind, at, sent, failed, retried, skipped, reminders, expired, error, retryInMs } = batch;
   return {
     kind,
     at: at.toISOString(),
@@ -18,6 +18,7 @@ export function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
     failed,
     retried,
     skipped,
+    reminders,
     expired,
     ...(error === undefined ? {} : { error: describeError(error, text).message }),
     ...(retryInMs === undefined ? {} : { retryInSeconds: Math.ceil(retryInMs / 1000) }),
@@ -26,7 +27,7 @@ export function batchLine(batch: WorkerBatch, text: CliText): WorkerBatchLine {
 
 /** A batch as its `--json` line shows it: one object, with the error's code and sentence. */
 export function batchJson(batch: WorkerBatch, text: CliText): Record<string, unknown> {
-  const { kind, at, sent, failed, retried, skipped, expired, error, retryInMs } = batch;
+  const { kind, at, sent, failed, retried, skipped, reminders, expired, error, retryInMs } = batch;
   const described = error === undefined ? undefined : describeError(error, text);
   return {
     type: "batch",
@@ -36,6 +37,7 @@ export function batchJson(batch: WorkerBatch, text: CliText): Record<string, unk
     failed,
     retried,
     skipped,
+    reminders,
     expired,
     ...(described === undefined ? {} : { error: { code: described.code, message: described.message } }),
     ...(retryInMs === undefined ? {} : { retryInMs }),

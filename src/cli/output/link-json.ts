@@ -37,6 +37,8 @@ export function linkJson(link: StoredLink) {
     paymentAt: link.payment.at ?? null,
     openedAt: link.openedAt ?? null,
     advanced: link.advanced,
+    remindersSent: link.reminders?.sent ?? 0,
+    nextReminderAt: link.reminders?.nextAt ?? null,
   };
 }
 

@@ -81,8 +81,28 @@ export function linkDetails(link: StoredLink, view: LinkView, emlFile: string | 
     [f.lastError, link.delivery.lastError],
     [f.transaction, link.payment.transactionId],
     [f.paidAt, at(link.payment.at)],
+    ...(link.advanced.reminders === undefined && link.reminders === undefined ? [] : reminderRows(link, view)),
   ];
   return table(rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== ""));
+}
+
+/**
+ * A link's reminders, field by field: the schedule, how many went out, and when the next one is due (in the shop's
+ * time zone).
+ *
+ * @param link - The link.
+ * @param view - The settings and the messages.
+ * @returns The label-value rows.
+ */
+export function reminderRows(link: StoredLink, view: LinkView): [string, string][] {
+  const f = view.text.out.fields;
+  const zone = timeZoneOf(view.settings, link.shopId);
+  const next = link.reminders?.nextAt;
+  return [
+    [f.reminderSchedule, view.text.out.reminderSchedule(link.advanced.reminders)],
+    [f.remindersSent, String(link.reminders?.sent ?? 0)],
+    [f.nextReminder, next === undefined ? "-" : `${formatInstant(next, zone)} (${zone})`],
+  ];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ReminderSchedule } from "../../reminders/reminder-schedule";
 import type { DeliveryProgress, DeliveryReport } from "../../service/use-cases/deliver";
 import type { WorkerCounts, WorkerSummary } from "../../service/use-cases/run-worker";
 import type { ValueName } from "../command-line/option-spec";
@@ -113,6 +114,9 @@ export interface OutputText {
       | "lastError"
       | "transaction"
       | "paidAt"
+      | "reminderSchedule"
+      | "remindersSent"
+      | "nextReminder"
       | "links",
       string
     >
@@ -142,6 +146,10 @@ export interface OutputText {
   resendQueued(link: string): string;
   resent(link: string, recipient: string): string;
   expiryChanged(link: string, when: string): string;
+  /** `paylinks reminders`: the schedule was set. */
+  remindersChanged(link: string): string;
+  /** A reminder schedule in words; "none" when there is none. */
+  reminderSchedule(schedule: ReminderSchedule | undefined): string;
   paid(link: string, status: "PAID" | "REFUSED", transactionId: string | undefined): string;
   expired(count: number): string;
   workerStarted(idleSeconds: number, expireSeconds: number): string;

@@ -159,6 +159,9 @@ export const textEn: CliText = {
       lastError: "Last error",
       transaction: "Transaction",
       paidAt: "Payment at",
+      reminderSchedule: "Reminders",
+      remindersSent: "Reminders sent",
+      nextReminder: "Next reminder",
       links: "Links",
     },
     dryRun: "Dry run: nothing was stored or sent.",
@@ -187,6 +190,15 @@ export const textEn: CliText = {
     resendQueued: (link) => `The e-mail of link ${link} is queued again: run paylinks deliver to send it.`,
     resent: (link, recipient) => `The e-mail of link ${link} was sent again to ${recipient}.`,
     expiryChanged: (link, when) => `Link ${link} now expires on ${when}.`,
+    remindersChanged: (link) => `The reminders of link ${link} are set.`,
+    reminderSchedule: (s) => {
+      if (s === undefined) return "none";
+      const parts = [
+        ...(s.beforeExpiry.length > 0 ? [`${s.beforeExpiry.join(", ")} days before the expiry day`] : []),
+        ...(s.afterCreation.length > 0 ? [`${s.afterCreation.join(", ")} days after creation`] : []),
+      ];
+      return `${parts.join("; ")}, at ${s.time}`;
+    },
     paid: (link, status, transactionId) =>
       `Link ${link} is now ${status}${transactionId ? ` (transaction ${transactionId})` : ""}.`,
     expired: (count) => (count === 0 ? "No link had expired." : `${plural(count, "link", "links")} marked EXPIRED.`),
@@ -197,7 +209,7 @@ export const textEn: CliText = {
         ? `${b.at}  ${b.kind} failed, next try in ${b.retryInSeconds ?? 0} s: ${b.error}`
         : b.kind === "expire"
           ? `${b.at}  expire: ${plural(b.expired, "link", "links")} marked EXPIRED`
-          : `${b.at}  deliver: ${b.sent} sent, ${b.failed} failed, ${b.retried} to retry, ${b.skipped} skipped`,
+          : `${b.at}  deliver: ${b.sent} sent, ${b.failed} failed, ${b.retried} to retry, ${b.skipped} skipped${b.reminders > 0 ? `, ${plural(b.reminders, "reminder", "reminders")}` : ""}`,
     serveListening: (url) => `The HTTP API listens on ${url} (its OpenAPI document: ${url}/openapi.json).`,
     serveGenerated: (variable, value) => `${variable} was not set; for this run it is ${value}`,
     workerStopping: (signal) => `${signal}: no new e-mails are taken; finishing the ones under way, then stopping.`,
@@ -239,6 +251,7 @@ export const textEn: CliText = {
       cursor: "<cursor>",
       date: "<date>",
       days: "<days>",
+      time: "<HH:MM>",
       file: "<file>",
       id: "<id>",
       instant: "<instant>",
@@ -278,6 +291,9 @@ export const textEn: CliText = {
           test: "Create a TEST order (no money moves); PRODUCTION otherwise.",
           language: "Language of the message and the payment page: fr, en, de, es, it, nl, pt…",
           "validity-days": "Days the links stay valid, 0 to 90 (0: until tonight, in the shop's time zone).",
+          "remind-before": "Reminders for unpaid links, in days before the expiry day: 3,1 (at most 5 in all).",
+          "remind-after": "Reminders in days after the creation day: 2.",
+          "remind-at": "The time of day of the reminders in the shop's time zone (default 10:00).",
           expires: "Expiry date instead, YYYY-MM-DD: the links expire at 23:59:59 that day.",
           "manual-validation": "Payments wait for a manual validation.",
           "capture-delay": "Days between payment and capture, 0 to 365.",
@@ -400,6 +416,20 @@ export const textEn: CliText = {
           expires: "The new expiry date, YYYY-MM-DD (23:59:59 that day).",
         },
         examples: ["paylinks expiry V1StGXR8_Z5jdHi6B-myT --validity-days 30"],
+      },
+      reminders: {
+        summary: "Show the reminders of a link: its schedule, how many went out, the next one; or set them.",
+        usage: "<id> [--before <days>] [--after <days>] [--at <HH:MM>] [--none]",
+        description: [
+          "Without options it shows them. A new schedule replaces the old one; each reminder must fall after now and at or before the expiry.",
+        ],
+        options: {
+          before: "Days before the expiry day: 3,1.",
+          after: "Days after the creation day: 2.",
+          at: "The time of day in the shop's time zone (default: the shop's, else 10:00).",
+          none: "No more reminders for this link.",
+        },
+        examples: ["paylinks reminders V1StGXR8_Z5jdHi6B-myT --before 3,1", "paylinks reminders V1StGXR8_Z5jdHi6B-myT"],
       },
       duplicate: {
         summary: "Create a new order from a link: same recipient and settings, a new reference.",

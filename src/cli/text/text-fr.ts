@@ -158,6 +158,9 @@ export const textFr: CliText = {
       lastError: "Dernière erreur",
       transaction: "Transaction",
       paidAt: "Paiement le",
+      reminderSchedule: "Relances",
+      remindersSent: "Relances envoyées",
+      nextReminder: "Prochaine relance",
       links: "Liens",
     },
     dryRun: fr`Simulation : rien n’a été enregistré ni envoyé.`,
@@ -188,6 +191,15 @@ export const textFr: CliText = {
       fr`L’e-mail du lien ${link} est de nouveau dans la file : lancez paylinks deliver pour l’envoyer.`,
     resent: (link, recipient) => fr`L’e-mail du lien ${link} a été renvoyé à ${recipient}.`,
     expiryChanged: (link, when) => fr`Le lien ${link} expire désormais le ${when}.`,
+    remindersChanged: (link) => fr`Les relances du lien ${link} sont enregistrées.`,
+    reminderSchedule: (s) => {
+      if (s === undefined) return "aucune";
+      const parts = [
+        ...(s.beforeExpiry.length > 0 ? [`${s.beforeExpiry.join(", ")} jours avant le jour d’expiration`] : []),
+        ...(s.afterCreation.length > 0 ? [`${s.afterCreation.join(", ")} jours après la création`] : []),
+      ];
+      return `${parts.join("\u00a0; ")}, à ${s.time}`;
+    },
     paid: (link, status, transactionId) =>
       fr`Le lien ${link} est maintenant ${status}${transactionId ? ` (transaction ${transactionId})` : ""}.`,
     expired: (count) =>
@@ -199,7 +211,7 @@ export const textFr: CliText = {
         ? fr`${b.at}  échec ${b.kind === "expire" ? "de l’expiration" : "de l’envoi"}, nouvel essai dans ${b.retryInSeconds ?? 0} s : ${b.error}`
         : b.kind === "expire"
           ? fr`${b.at}  expiration : ${plural(b.expired, "lien marqué", "liens marqués")} EXPIRED`
-          : fr`${b.at}  envoi : ${b.sent} envoyés, ${b.failed} en échec, ${b.retried} à réessayer, ${b.skipped} ignorés`,
+          : fr`${b.at}  envoi : ${b.sent} envoyés, ${b.failed} en échec, ${b.retried} à réessayer, ${b.skipped} ignorés${b.reminders > 0 ? `, ${plural(b.reminders, "relance", "relances")}` : ""}`,
     serveListening: (url) => fr`L’API HTTP écoute sur ${url} (son document OpenAPI : ${url}/openapi.json).`,
     serveGenerated: (variable, value) => fr`${variable} n’était pas défini ; pour cette exécution, il vaut ${value}`,
     workerStopping: (signal) =>
@@ -244,6 +256,7 @@ export const textFr: CliText = {
       cursor: "<curseur>",
       date: "<date>",
       days: "<jours>",
+      time: "<HH:MM>",
       file: "<fichier>",
       id: "<id>",
       instant: "<instant>",
@@ -289,6 +302,9 @@ export const textFr: CliText = {
           test: fr`Crée un ordre de TEST (aucun argent ne circule) ; sinon PRODUCTION.`,
           language: fr`Langue du message et de la page de paiement : fr, en, de, es, it, nl, pt…`,
           "validity-days": fr`Jours de validité des liens, de 0 à 90 (0 : jusqu’à ce soir, dans le fuseau de la boutique).`,
+          "remind-before": fr`Relances des liens impayés, en jours avant le jour d’expiration : 3,1 (5 au plus en tout).`,
+          "remind-after": fr`Relances en jours après le jour de création : 2.`,
+          "remind-at": fr`L’heure des relances dans le fuseau de la boutique (10:00 par défaut).`,
           expires: fr`Ou la date d’expiration, AAAA-MM-JJ : les liens expirent à 23:59:59 ce jour-là.`,
           "manual-validation": fr`Les paiements attendent une validation manuelle.`,
           "capture-delay": fr`Délai de remise en banque, en jours, de 0 à 365.`,
@@ -414,6 +430,20 @@ export const textFr: CliText = {
           expires: fr`La nouvelle date d’expiration, AAAA-MM-JJ (23:59:59 ce jour-là).`,
         },
         examples: ["paylinks expiry V1StGXR8_Z5jdHi6B-myT --validity-days 30"],
+      },
+      reminders: {
+        summary: fr`Montre les relances d’un lien : son calendrier, combien sont parties, la prochaine ; ou les règle.`,
+        usage: "<id> [--before <jours>] [--after <jours>] [--at <HH:MM>] [--none]",
+        description: [
+          fr`Sans option, il les montre. Un nouveau calendrier remplace l’ancien ; chaque relance doit tomber après maintenant et au plus tard à l’expiration.`,
+        ],
+        options: {
+          before: fr`Jours avant le jour d’expiration : 3,1.`,
+          after: fr`Jours après le jour de création : 2.`,
+          at: fr`L’heure dans le fuseau de la boutique (par défaut : celle de la boutique, sinon 10:00).`,
+          none: fr`Plus aucune relance pour ce lien.`,
+        },
+        examples: ["paylinks reminders V1StGXR8_Z5jdHi6B-myT --before 3,1", "paylinks reminders V1StGXR8_Z5jdHi6B-myT"],
       },
       duplicate: {
         summary: fr`Crée un nouvel ordre à partir d’un lien : même destinataire et mêmes paramètres, nouvelle référence.`,

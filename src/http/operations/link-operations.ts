@@ -1,10 +1,18 @@
 import type { Mode } from "../../actor/actor";
 import type { LinkFilter } from "../../ports/order-store";
 import type { DeliveryStatus, PaymentStatus } from "../../ports/payment-order-records";
+import type { ReminderScheduleInput } from "../../reminders/reminder-schedule";
 import type { ExpiryChange } from "../../service/use-cases/change-expiry";
 import type { LinkChanges } from "../../service/use-cases/rerender-link";
 import { linkJson, orderWithLinksJson, pageJson } from "../json-output";
-import { DUPLICATE_REQUEST, EXPIRY_CHANGE, LINK_CHANGES, LIST_QUERY, NO_FIELDS } from "../schemas/request-schemas";
+import {
+  DUPLICATE_REQUEST,
+  EXPIRY_CHANGE,
+  LINK_CHANGES,
+  LIST_QUERY,
+  NO_FIELDS,
+  REMINDER_SCHEDULE,
+} from "../schemas/request-schemas";
 import type { Operation } from "./operation";
 
 const LINK_ERRORS = [400, 401, 403, 404, 409, 413, 415, 422, 503] as const;
@@ -96,6 +104,27 @@ export const changeExpiryOperation: Operation = {
   errors: [...LINK_ERRORS],
   async run({ paylinks, params, body, actor, locale }) {
     const link = await paylinks.changeExpiry(params.linkId as string, body as ExpiryChange, { actor, locale });
+    return { status: 200, body: linkJson(link) };
+  },
+};
+
+/** `PUT /links/{linkId}/reminders`: `changeReminders`. */
+export const changeRemindersOperation: Operation = {
+  operationId: "changeReminders",
+  method: "PUT",
+  path: "/links/{linkId}/reminders",
+  summary:
+    "Sets the reminder schedule of a running link ({} removes it): each reminder after now and at or before the expiry.",
+  tag: "Links",
+  access: "actor",
+  body: { schema: REMINDER_SCHEDULE, required: true },
+  responses: { 200: { description: "The link as stored, with its next reminder.", schema: "Link" } },
+  errors: [...LINK_ERRORS],
+  async run({ paylinks, params, body, actor, locale }) {
+    const link = await paylinks.changeReminders(params.linkId as string, body as ReminderScheduleInput, {
+      actor,
+      locale,
+    });
     return { status: 200, body: linkJson(link) };
   },
 };

@@ -2,6 +2,7 @@ import { openLinkOperation, receiveNotificationOperation } from "./buyer-operati
 import {
   cancelLinkOperation,
   changeExpiryOperation,
+  changeRemindersOperation,
   duplicateLinkOperation,
   getLinkOperation,
   listLinksOperation,
@@ -33,6 +34,7 @@ export const OPERATIONS: readonly Operation[] = [
   getLinkOperation,
   updateLinkOperation,
   changeExpiryOperation,
+  changeRemindersOperation,
   resendLinkOperation,
   cancelLinkOperation,
   reactivateLinkOperation,

@@ -29,8 +29,15 @@ const LINK = z.strictObject({
   ),
 });
 
-/** Step 2: every field optional; `expiresAt` is an ISO 8601 instant. */
-const ADVANCED = z.strictObject({
+/** A reminder schedule: days before the expiry day, days after the creation day, and a time of day `HH:MM`. */
+export const REMINDER_SCHEDULE = z.strictObject({
+  beforeExpiry: z.optional(z.array(z.number())),
+  afterCreation: z.optional(z.array(z.number())),
+  time: z.optional(text),
+});
+
+/** The fields of step 2 but the reminders: every field optional; `expiresAt` is an ISO 8601 instant. */
+const ADVANCED_FIELDS = {
   language: z.optional(text),
   dataCollectionForm: z.optional(z.boolean()),
   validityDays: z.optional(z.number()),
@@ -39,10 +46,17 @@ const ADVANCED = z.strictObject({
   manualValidation: z.optional(z.boolean()),
   captureDelayDays: z.optional(z.number()),
   expiresAt: z.optional(text),
-});
+};
 
-/** Step 3. */
-const MESSAGE = z.strictObject({ subject: text, body: text });
+/** Step 2, with the reminder schedule (`{}` for none). */
+const ADVANCED = z.strictObject({ ...ADVANCED_FIELDS, reminders: z.optional(REMINDER_SCHEDULE) });
+
+/** Step 3, with the reminder's own subject and body when the default reminder is not wanted. */
+const MESSAGE = z.strictObject({
+  subject: text,
+  body: text,
+  reminder: z.optional(z.strictObject({ subject: text, body: text })),
+});
 
 /** Custom message variables: names to texts. */
 const VARIABLES = z.record(z.string(), z.string());
@@ -76,13 +90,13 @@ export const BATCH_REQUEST = z.strictObject({
   variables: z.optional(VARIABLES),
 });
 
-/** The body of `updateLink`: what changes; `buyerReference: null` removes it. */
+/** The body of `updateLink`: what changes; `buyerReference: null` removes it; the reminders stay. */
 export const LINK_CHANGES = z.strictObject({
   amount: z.optional(z.number()),
   currency: z.optional(text),
   recipient: z.optional(text),
   buyerReference: z.optional(z.nullable(text)),
-  advanced: z.optional(ADVANCED),
+  advanced: z.optional(z.strictObject(ADVANCED_FIELDS)),
   message: z.optional(MESSAGE),
   channel: z.optional(text),
 });

@@ -47,11 +47,31 @@ const ADVANCED = object(
     manualValidation: boolean,
     captureDelayDays: integer,
     expiresAt: instant,
+    reminders: {
+      oneOf: [
+        { type: "null" },
+        object(
+          {
+            beforeExpiry: { type: "array", items: integer },
+            afterCreation: { type: "array", items: integer },
+            time: string,
+          },
+          "Days before the expiry day and after the creation day, at a time of day HH:MM in the shop's zone.",
+        ),
+      ],
+    },
   },
-  "Step 2, every default applied.",
+  "Step 2, every default applied; reminders is null when the link has none.",
 );
 
-const MESSAGE = object({ subject: string, body: string }, "Step 3: the template the links were rendered from.");
+const MESSAGE = object(
+  {
+    subject: string,
+    body: string,
+    reminder: { oneOf: [{ type: "null" }, object({ subject: string, body: string })] },
+  },
+  "Step 3: the template the links were rendered from; reminder is null for the default reminder.",
+);
 
 const PLANNED_ORDER_FIELDS = {
   id: string,
@@ -144,6 +164,16 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         messageId: nullableString,
         sentAt: nullableInstant,
       }),
+      reminders: object(
+        {
+          sent: integer,
+          nextAt: nullableInstant,
+          attempts: integer,
+          lastError: nullableString,
+          lastSentAt: nullableInstant,
+        },
+        "How many reminders went out and when the next one is due (null when none is left).",
+      ),
     },
     "A link as stored, without the e-mail's text and HTML parts.",
   ),

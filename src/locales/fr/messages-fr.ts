@@ -12,6 +12,7 @@ const TYPES: Readonly<Record<string, string>> = {
   instant: "une date et une heure ISO 8601, comme 2026-12-31T23:59:00Z",
   choice: "l’une des valeurs permises ici",
   rows: "une liste de lignes, chacune un objet de cellules",
+  days: "une liste de nombres entiers de jours",
 };
 
 const ROW_FIELDS: Readonly<Record<string, string>> = {
@@ -131,6 +132,14 @@ export const messagesFr: IssueCatalog = {
   reference_duplicate: (p) =>
     `La référence «\u00a0${p.value}\u00a0» est déjà celle de la ligne ${Number(p.row) + 1}\u00a0: donnez à chaque ligne sa propre référence.`,
   variable_invalid: variableProblem,
+  reminders_too_many: (p) => `Un lien peut avoir au plus ${p.max}\u00a0relances (il y en a ${p.count}).`,
+  reminder_offset_invalid: (p) =>
+    `Saisissez le décalage de la relance en nombre entier de jours, entre ${p.min} et ${p.max}.`,
+  reminder_time_invalid: (p) =>
+    `«\u00a0${p.value}\u00a0» n’est pas une heure\u00a0: utilisez HH:MM sur 24\u00a0heures, par exemple 10:00.`,
+  reminder_in_past: () => "Cette relance tomberait avant la création du lien\u00a0: choisissez un jour plus tardif.",
+  reminder_after_expiry: () => "Cette relance tomberait après l’expiration du lien\u00a0: choisissez un jour plus tôt.",
+  reminder_duplicate: () => "Une autre relance tombe déjà au même moment\u00a0: supprimez l’une des deux.",
 };
 
 /** French: the issue messages in French, with French typography (no-break spaces inside « » and before : ; ? !). */

@@ -1,4 +1,5 @@
 import type { StoredLink } from "../../ports/payment-order-records";
+import { withoutReminders } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
 import { changeLink, eventBase } from "./change-link";
 
@@ -9,11 +10,12 @@ export function cancelLink(context: ServiceContext, linkId: string, options: Cal
     linkId,
     "cancel",
     options,
-    (link) => ({
-      ...link,
-      payment: { ...link.payment, status: "CANCELLED" },
-      delivery: { ...link.delivery, nextAttemptAt: undefined },
-    }),
+    (link) =>
+      withoutReminders({
+        ...link,
+        payment: { ...link.payment, status: "CANCELLED" },
+        delivery: { ...link.delivery, nextAttemptAt: undefined },
+      }),
     (link) => ({ ...eventBase(link, options.actor), type: "cancelled" }),
   );
 }

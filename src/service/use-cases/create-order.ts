@@ -78,7 +78,11 @@ export async function createOrder(
     generateId: context.generateId,
     paymentUrl: context.paymentUrl,
   });
-  const { order, links } = recordsFromPlan(plan, { key: idempotencyKey, fingerprint: requestFingerprint });
+  const { order, links } = recordsFromPlan(
+    plan,
+    { key: idempotencyKey, fingerprint: requestFingerprint },
+    validated.shop.timezone,
+  );
   const outcome = await storeCall("saving the order", () => context.store.saveOrder(order, links));
   if (outcome === "duplicate" && idempotencyKey !== undefined && requestFingerprint !== undefined) {
     // Another call with the same key won the race: answer as a retry of it.

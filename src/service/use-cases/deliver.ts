@@ -1,8 +1,11 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { OutgoingMail } from "../../ports/mail-transport";
-import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
+import type { LinkDelivery, LinkReminders, StoredLink } from "../../ports/payment-order-records";
+import { nextReminderAt } from "../../reminders/reminder-dates";
+import { renderReminder } from "../../reminders/render-reminder";
 import type { ShopConfig } from "../../shop/shop-config";
 import { createCompletionWriter } from "../delivery/completion-writer";
+import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 
@@ -29,12 +32,14 @@ export interface DeliverOptions {
 export interface DeliveryProgress {
   /** Links whose e-mail was accepted. */
   readonly sent: number;
-  /** Links that failed for good (a permanent error, or the last attempt). */
+  /** E-mails that failed for good (a permanent error, or the last attempt): first e-mails or reminders. */
   readonly failed: number;
-  /** Transient failures scheduled for another attempt. */
+  /** Transient failures scheduled for another attempt (first e-mails or reminders). */
   readonly retried: number;
   /** Claimed links not sent because they were no longer running (cancelled, expired, paid). */
   readonly skipped: number;
+  /** Reminders accepted by the mail server. A reminder that fails for good counts in `failed`. */
+  readonly reminders: number;
 }
 
 /** What a `deliver` call did. */
@@ -114,7 +119,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   const claimBatch = Math.max(1, Math.ceil(prefetch / 2));
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const signal = options.signal;
-  const totals = { sent: 0, failed: 0, retried: 0, skipped: 0 };
+  const totals = { sent: 0, failed: 0, retried: 0, skipped: 0, reminders: 0 };
   const shops = new Map<string, Promise<ShopConfig>>();
   const writer = createCompletionWriter(queue, store);
   /** Claimed links waiting for a free slot, in claim order. */
@@ -162,6 +167,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     sent = false,
     reread = false,
   ): Promise<StoredLink | undefined> => {
+    const reminder = claimed.delivery.status !== "PENDING";
     for (let round = reread ? 1 : 0; round < 6; round++) {
       // The link as claimed is usually still current: write over it, and read it again only when that fails.
       const current = round === 0 ? claimed : await storeCall("reading a link", () => store.getLink(claimed.id));
@@ -170,7 +176,11 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       // record; a success is recorded all the same while the link still waits, so that a send slower than the
       // lease cannot make workers send the same link again and again.
       const lost = current.delivery.leaseOwner !== workerId;
-      if (lost && !(sent && current.delivery.status === "PENDING")) return undefined;
+      const waits = reminder
+        ? current.reminders?.sent === claimed.reminders?.sent && current.reminders?.nextAt !== undefined
+        : current.delivery.status === "PENDING";
+      if (lost && !(sent && waits)) return undefined;
+      if (reminder && current.reminders?.sent !== claimed.reminders?.sent) return undefined;
       const next = { ...change(current), version: current.version + 1, updatedAt: clock.now() };
       if (await storeCall("recording a delivery", () => store.updateLink(next, current.version))) return next;
     }
@@ -198,8 +208,134 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       delivery: { ...current.delivery, leaseOwner: undefined, leaseExpiresAt: undefined },
     }));
 
+  /** The shop of a link, or `undefined` when it is no longer configured (which fails the e-mail, not the run). */
+  const knownShop = (shopId: string): Promise<ShopConfig | undefined> =>
+    shopOf(shopId).catch((error: unknown) => {
+      if (error instanceof PaylinksError && error.code === "not_found") return undefined;
+      throw error;
+    });
+
+  /** The backoff before the next attempt of an e-mail, after `attempt` failed attempts. */
+  const backoff = (attempt: number): number => {
+    const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
+    return exponential / 2 + delivery.random() * (exponential / 2);
+  };
+
+  /** Sends a link's due reminder and writes what came of it, with the same leases and retries as e-mails. */
+  const remindOf = async (link: StoredLink, release: () => void): Promise<void> => {
+    const started = clock.now();
+    const state = link.reminders;
+    const schedule = link.advanced.reminders;
+    if (notRunning(link, started) || state === undefined || state.nextAt === undefined || schedule === undefined) {
+      // Paid, cancelled or expired since the claim: its remaining reminders are dropped.
+      release();
+      await finish(link, (current) => withoutReminders(released(current, {})));
+      totals.skipped++;
+      options.onProgress?.({ ...totals });
+      return;
+    }
+    if (link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= started.getTime()) {
+      release();
+      return;
+    }
+    const shop = await knownShop(link.shopId);
+    const after = (at: Date): Date | undefined =>
+      shop === undefined
+        ? undefined
+        : nextReminderAt(
+            schedule,
+            { createdAt: link.createdAt, expiresAt: link.expiresAt, timezone: shop.timezone },
+            at,
+          );
+    if (
+      shop !== undefined &&
+      link.delivery.sentAt !== undefined &&
+      state.nextAt.getTime() <= link.delivery.sentAt.getTime()
+    ) {
+      // Due when or before the e-mail went out (sent late, or sent again): skipped, the next one is scheduled.
+      release();
+      await finish(link, (current) => ({
+        ...released(current, {}),
+        reminders: { ...state, attempts: 0, nextAt: after(started) },
+      }));
+      totals.skipped++;
+      options.onProgress?.({ ...totals });
+      return;
+    }
+    const number = state.sent + 1;
+    const attempt = state.attempts + 1;
+    const messageId = `<${link.id}.${link.delivery.sendCount}.r${number}@${context.messageIdDomain}>`;
+    let outcome: Outcome;
+    if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
+    else {
+      if (context.sendRate !== undefined && !(await context.sendRate.take(signal))) {
+        release();
+        await giveBack(link);
+        return;
+      }
+      const rendered = renderReminder(link, shop, { number, at: started });
+      const mail: OutgoingMail = { ...mailOf(link, shop, context.messageIdDomain), ...rendered, messageId };
+      try {
+        const sent = await transport.send(mail);
+        outcome = { kind: "sent", messageId: sent?.messageId || messageId };
+      } catch (error) {
+        outcome = classify(error);
+      }
+    }
+    release();
+    const at = clock.now();
+    const last = attempt >= delivery.maxAttempts;
+    await storeCall("recording a reminder attempt", () =>
+      queue.recordAttempt({
+        linkId: link.id,
+        sendCount: link.delivery.sendCount,
+        attempt,
+        at,
+        worker: workerId,
+        outcome: outcome.kind,
+        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
+        error: outcome.kind === "sent" ? undefined : outcome.error,
+        kind: "reminder",
+        reminder: number,
+      }),
+    );
+    const retry = outcome.kind === "transient" && !last;
+    const error =
+      outcome.kind === "sent"
+        ? undefined
+        : last && retry === false && outcome.kind === "transient"
+          ? `${outcome.error} (after ${attempt} attempts)`
+          : outcome.error;
+    const reminders: LinkReminders =
+      outcome.kind === "sent"
+        ? { sent: number, attempts: 0, lastError: undefined, lastSentAt: at, nextAt: after(at) }
+        : retry
+          ? { ...state, attempts: attempt, lastError: error, nextAt: new Date(at.getTime() + backoff(attempt)) }
+          : { ...state, attempts: 0, lastError: error, nextAt: after(at) };
+    const updated = await finish(link, (current) => ({ ...released(current, {}), reminders }), outcome.kind === "sent");
+    if (!updated) return;
+    const base = {
+      at: updated.updatedAt,
+      linkId: updated.id,
+      orderId: updated.orderId,
+      shopId: updated.shopId,
+      mode: updated.mode,
+      actorId: undefined,
+    };
+    if (outcome.kind === "sent") {
+      totals.reminders++;
+      context.events.emit({ ...base, type: "reminder_sent", reminder: number, messageId: outcome.messageId });
+    } else if (retry) totals.retried++;
+    else {
+      totals.failed++;
+      context.events.emit({ ...base, type: "reminder_failed", reminder: number, error: error ?? "" });
+    }
+    options.onProgress?.({ ...totals });
+  };
+
   /** Sends one link and writes what came of it. `release` frees its slot once the e-mail is out. */
   const attemptOf = async (link: StoredLink, release: () => void): Promise<void> => {
+    if (link.delivery.status !== "PENDING") return remindOf(link, release);
     const started = clock.now();
     if (notRunning(link, started)) {
       release();
@@ -213,11 +349,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       release();
       return;
     }
-    const shop = await shopOf(link.shopId).catch((error: unknown) => {
-      // A shop that is no longer configured fails its links, not the whole delivery.
-      if (error instanceof PaylinksError && error.code === "not_found") return undefined;
-      throw error;
-    });
+    // A shop that is no longer configured fails its links, not the whole delivery.
+    const shop = await knownShop(link.shopId);
     const attempt = link.delivery.attempts + 1;
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
@@ -250,12 +383,10 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         });
       }
       if (outcome.kind === "transient" && !last) {
-        const exponential = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** (attempt - 1));
-        const delay = exponential / 2 + delivery.random() * (exponential / 2);
         return released(current, {
           attempts: attempt,
           lastError: outcome.error,
-          nextAttemptAt: new Date(at.getTime() + delay),
+          nextAttemptAt: new Date(at.getTime() + backoff(attempt)),
         });
       }
       const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;

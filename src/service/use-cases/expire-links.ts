@@ -1,6 +1,7 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { LinkFilter } from "../../ports/order-store";
 import type { StoredLink } from "../../ports/payment-order-records";
+import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 import { assertTransition } from "../transitions";
@@ -23,11 +24,11 @@ export interface ExpiryRun {
 
 /** A link as it is once expired: `EXPIRED`, and no longer waiting for a delivery attempt. Internal. */
 export function expiredState(current: StoredLink): StoredLink {
-  return {
+  return withoutReminders({
     ...current,
     payment: { ...current.payment, status: "EXPIRED" },
     delivery: { ...current.delivery, nextAttemptAt: undefined },
-  };
+  });
 }
 
 /**

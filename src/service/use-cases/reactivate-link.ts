@@ -1,5 +1,6 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
+import { rescheduled } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
 import { changeLink, eventBase } from "./change-link";
 
@@ -10,18 +11,22 @@ export function reactivateLink(context: ServiceContext, linkId: string, options:
     linkId,
     "reactivate",
     options,
-    (link, now) => {
+    async (link, now) => {
       if (link.expiresAt.getTime() < now.getTime()) {
         throw new PaylinksError("invalid_transition", `Cannot reactivate link ${link.id}: it has expired`, {
           details: { action: "reactivate", status: "CANCELLED", reason: "expired", linkId: link.id },
         });
       }
       const waiting = link.delivery.status === "PENDING";
-      return {
+      const running: StoredLink = {
         ...link,
         payment: { ...link.payment, status: "RUNNING" },
         delivery: waiting ? { ...link.delivery, nextAttemptAt: now } : link.delivery,
       };
+      // The reminders still in the future are due again; those whose time passed while cancelled are skipped.
+      if (running.advanced.reminders === undefined) return running;
+      const shop = await context.findShop(link.shopId);
+      return rescheduled(running, shop.timezone, now);
     },
     (link) => ({ ...eventBase(link, options.actor), type: "reactivated" }),
   );

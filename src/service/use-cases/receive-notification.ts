@@ -1,6 +1,7 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
 import { type NotificationBody, verifySignature } from "../notification-signature";
+import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 import { eventBase, loadLink } from "./change-link";
@@ -123,11 +124,11 @@ function decide(
   // RUNNING, EXPIRED (paid before its expiry, notified after it) or REFUSED then PAID (the buyer tried again).
   return {
     outcome: "applied",
-    next: {
+    next: withoutReminders({
       ...link,
       payment: { status: result.status, transactionId: result.transactionId, at: result.at },
       delivery: { ...link.delivery, nextAttemptAt: undefined },
-    },
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
+import { withoutReminders } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
 import { changeLink, eventBase } from "./change-link";
 
@@ -33,11 +34,11 @@ export function recordPayment(
           details: { action: "recordPayment", status: "EXPIRED", linkId: link.id },
         });
       }
-      return {
+      return withoutReminders({
         ...link,
         payment: { status, transactionId: result.transactionId, at },
         delivery: { ...link.delivery, nextAttemptAt: undefined },
-      };
+      });
     },
     (link) => ({
       ...eventBase(link, options.actor),

@@ -5,6 +5,7 @@ import { renderLink } from "../../order/render-link";
 import type { StoredLink } from "../../ports/payment-order-records";
 import { checkedRequest } from "../checked-request";
 import { advancedInput } from "../records";
+import { rescheduled } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
 
 /** The fields of a link that `update` may change. */
@@ -17,8 +18,12 @@ export interface LinkChanges {
   readonly recipient?: string | undefined;
   /** New buyer reference; `null` removes it. */
   readonly buyerReference?: string | null | undefined;
-  /** Changed advanced parameters; the expiry stays as it is unless `validityDays` or `expiresAt` is given. */
-  readonly advanced?: AdvancedParametersInput | undefined;
+  /**
+   * Changed advanced parameters; the expiry stays as it is unless `validityDays` or `expiresAt` is given. The
+   * reminder schedule stays as it is (`changeReminders` sets another); the reminders relative to the expiry
+   * move with it.
+   */
+  readonly advanced?: Omit<AdvancedParametersInput, "reminders"> | undefined;
   /** A new message template. */
   readonly message?: MessageTemplate | undefined;
   /** The channel cannot change: anything but `"email"` is refused. */
@@ -65,7 +70,13 @@ export async function rerenderLink(
         buyerReference: changes.buyerReference === null ? undefined : (changes.buyerReference ?? link.buyerReference),
         channel: changes.channel ?? "email",
       },
-      advanced: { ...advancedInput(link), ...changes.advanced, ...(keepsExpiry ? { expiresAt: link.expiresAt } : {}) },
+      advanced: {
+        ...advancedInput(link),
+        ...changes.advanced,
+        // The stored schedule is kept, not checked again: its past reminders are history, not mistakes.
+        reminders: {},
+        ...(keepsExpiry ? { expiresAt: link.expiresAt } : {}),
+      },
       message: changes.message ?? link.message,
       ...(link.variables ? { variables: link.variables } : {}),
     },
@@ -80,17 +91,20 @@ export async function rerenderLink(
     reference: link.reference,
     recipient,
   });
-  return {
+  const { reminders: _none, ...advanced } = validated.advanced;
+  const kept = link.advanced.reminders;
+  const edited: StoredLink = {
     ...link,
     recipient: rendered.recipient,
     amount: validated.link.amount,
     currency: validated.link.currency,
     buyerReference: validated.link.buyerReference,
-    advanced: validated.advanced,
+    advanced: kept ? { ...advanced, reminders: kept } : advanced,
     message: validated.message,
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
     expiresAt: validated.advanced.expiresAt,
   };
+  return rescheduled(edited, validated.shop.timezone, now);
 }

@@ -13,6 +13,8 @@ export interface WorkerCounts {
   readonly retried: number;
   /** Claimed links not sent because they were no longer running. */
   readonly skipped: number;
+  /** Reminders accepted by the mail server. */
+  readonly reminders: number;
   /** Links marked `EXPIRED`. */
   readonly expired: number;
 }
@@ -81,7 +83,7 @@ const EXPIRE_BATCH = 500;
 
 type Kind = WorkerBatch["kind"];
 
-const NOTHING: WorkerCounts = { sent: 0, failed: 0, retried: 0, skipped: 0, expired: 0 };
+const NOTHING: WorkerCounts = { sent: 0, failed: 0, retried: 0, skipped: 0, reminders: 0, expired: 0 };
 
 const didSomething = (counts: WorkerCounts): boolean => Object.values(counts).some((count) => count > 0);
 
@@ -129,6 +131,7 @@ export async function runWorker(context: ServiceContext, options: WorkerOptions)
     totals.failed += counts.failed;
     totals.retried += counts.retried;
     totals.skipped += counts.skipped;
+    totals.reminders += counts.reminders;
     totals.expired += counts.expired;
     worker.batches = totals.batches;
     worker.lastBatchAt = at;
@@ -151,7 +154,13 @@ export async function runWorker(context: ServiceContext, options: WorkerOptions)
           progress = totalsSoFar;
         },
       });
-      const counts = { sent: report.sent, failed: report.failed, retried: report.retried, skipped: report.skipped };
+      const counts = {
+        sent: report.sent,
+        failed: report.failed,
+        retried: report.retried,
+        skipped: report.skipped,
+        reminders: report.reminders,
+      };
       settle("deliver", { ...counts, expired: 0 }, undefined, false);
       return didSomething({ ...counts, expired: 0 }) ? 0 : idleMs;
     } catch (error) {
