@@ -325,6 +325,8 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       "params.length - 1",
       "LINK_COLUMNS.length + 1",
       "scope",
+      // A constant of CLAIMS: the status of one kind of due links.
+      "where",
       'where.join(" and ")',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
       'where.length ? `where ${where.join(" and ")}` : ""',

@@ -56,6 +56,12 @@ function decodeCursor(cursor: string): [string, string] {
   });
 }
 
+/** The two kinds of due links: e-mails waiting for delivery, and sent links waiting for a reminder. Fixed SQL. */
+const CLAIMS = {
+  email: { where: "delivery_status = 'PENDING'", column: "next_attempt_at" },
+  reminder: { where: "delivery_status = 'SENT'", column: "reminder_due_at" },
+} as const;
+
 /**
  * A {@link PaymentOrderStore} on PostgreSQL, through a pg `Pool` or an embedded PGlite database. Every query is
  * parameterised; amounts are `bigint` columns and instants `timestamptz`. An order of any size is saved in one
@@ -73,6 +79,7 @@ function decodeCursor(cursor: string): [string, string] {
  * await store.migrate();
  * ```
  */
+
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
   const { client } = options;
   const schema = options.schema ?? "public";
@@ -99,11 +106,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   };
 
   /**
-   * Claims at most `limit` due links of one kind, atomically: `due` is the condition up to the due column, which
-   * orders them (the partial index of that kind serves the query).
+   * Claims at most `limit` due links of one kind, atomically, in the order of their due column (the partial index
+   * of that kind serves the query).
    */
-  const claimWhere = async (request: ClaimRequest, due: string, limit: number): Promise<StoredLink[]> => {
-    const column = due.slice(due.lastIndexOf(" ") + 1);
+  const claimWhere = async (request: ClaimRequest, kind: keyof typeof CLAIMS, limit: number): Promise<StoredLink[]> => {
+    const { where, column } = CLAIMS[kind];
     const params: unknown[] = [request.now.toISOString(), request.worker, request.leaseUntil.toISOString(), limit];
     let scope = "";
     if (request.orderId !== undefined) {
@@ -113,7 +120,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     const result = await client.query(
       `with due as (
          select id from ${links}
-         where ${due} <= $1::timestamptz
+         where ${where} and ${column} <= $1::timestamptz
            and (lease_expires_at is null or lease_expires_at <= $1::timestamptz) ${scope}
          order by ${column}, created_at, id collate "C"
          limit $4
@@ -226,14 +233,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async claimDueLinks(request: ClaimRequest) {
-      const emails = await claimWhere(request, "delivery_status = 'PENDING' and next_attempt_at", request.limit);
+      const emails = await claimWhere(request, "email", request.limit);
       if (emails.length >= request.limit) return emails;
       // Then the reminders that are due, once the e-mails are served.
-      const reminders = await claimWhere(
-        request,
-        "delivery_status = 'SENT' and reminder_due_at",
-        request.limit - emails.length,
-      );
+      const reminders = await claimWhere(request, "reminder", request.limit - emails.length);
       return [...emails, ...reminders];
     },
 
