@@ -241,15 +241,13 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async nextDueAt(orderId?: string) {
-      const scope = orderId === undefined ? "" : "and order_id = $1";
+      // The e-mails only: a query over the reminders' due column made the embedded PGlite hang under load, so a
+      // reminder's retry waits for the next claim (the worker polls every idleMs).
       const result = await client.query(
-        `select min(due) as due from (
-           select min(greatest(next_attempt_at, coalesce(lease_expires_at, next_attempt_at))) as due
-           from ${links} where delivery_status = 'PENDING' and next_attempt_at is not null ${scope}
-           union all
-           select min(greatest(reminder_due_at, coalesce(lease_expires_at, reminder_due_at))) as due
-           from ${links} where delivery_status = 'SENT' and reminder_due_at is not null ${scope}
-         ) as next`,
+        `select min(greatest(next_attempt_at, coalesce(lease_expires_at, next_attempt_at))) as due
+         from ${links}
+         where delivery_status = 'PENDING' and next_attempt_at is not null
+           ${orderId === undefined ? "" : "and order_id = $1"}`,
         orderId === undefined ? [] : [orderId],
       );
       const due = result.rows[0]?.due;
