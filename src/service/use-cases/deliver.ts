@@ -221,6 +221,38 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     return exponential / 2 + delivery.random() * (exponential / 2);
   };
 
+  /** A claimed link not sent: its slot freed, `change` written, and counted as skipped. */
+  const skip = async (link: StoredLink, release: () => void, change: (current: StoredLink) => StoredLink) => {
+    release();
+    await finish(link, change);
+    totals.skipped++;
+    options.onProgress?.({ ...totals });
+  };
+
+  /** Whether a claimed link's lease ended while it waited for a slot: another worker may be sending it. */
+  const leaseEnded = (link: StoredLink, at: Date): boolean =>
+    link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= at.getTime();
+
+  /** Sends one e-mail and says how it went. */
+  const sendMail = async (mail: OutgoingMail): Promise<Outcome> => {
+    try {
+      const sent = await transport.send(mail);
+      return { kind: "sent", messageId: sent?.messageId || mail.messageId };
+    } catch (error) {
+      return classify(error);
+    }
+  };
+
+  /** What every delivery event of a link says. */
+  const eventBase = (link: StoredLink) => ({
+    at: link.updatedAt,
+    linkId: link.id,
+    orderId: link.orderId,
+    shopId: link.shopId,
+    mode: link.mode,
+    actorId: undefined,
+  });
+
   /** Sends a link's due reminder and writes what came of it, with the same leases and retries as e-mails. */
   const remindOf = async (link: StoredLink, release: () => void): Promise<void> => {
     const started = clock.now();
@@ -228,13 +260,9 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     const schedule = link.advanced.reminders;
     if (notRunning(link, started) || state === undefined || state.nextAt === undefined || schedule === undefined) {
       // Paid, cancelled or expired since the claim: its remaining reminders are dropped.
-      release();
-      await finish(link, (current) => withoutReminders(released(current, {})));
-      totals.skipped++;
-      options.onProgress?.({ ...totals });
-      return;
+      return skip(link, release, (current) => withoutReminders(released(current, {})));
     }
-    if (link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= started.getTime()) {
+    if (leaseEnded(link, started)) {
       release();
       return;
     }
@@ -253,14 +281,10 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       state.nextAt.getTime() <= link.delivery.sentAt.getTime()
     ) {
       // Due when or before the e-mail went out (sent late, or sent again): skipped, the next one is scheduled.
-      release();
-      await finish(link, (current) => ({
+      return skip(link, release, (current) => ({
         ...released(current, {}),
         reminders: { ...state, attempts: 0, nextAt: after(started) },
       }));
-      totals.skipped++;
-      options.onProgress?.({ ...totals });
-      return;
     }
     const number = state.sent + 1;
     const attempt = state.attempts + 1;
@@ -275,12 +299,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       }
       const rendered = renderReminder(link, shop, { number, at: started });
       const mail: OutgoingMail = { ...mailOf(link, shop, context.messageIdDomain), ...rendered, messageId };
-      try {
-        const sent = await transport.send(mail);
-        outcome = { kind: "sent", messageId: sent?.messageId || messageId };
-      } catch (error) {
-        outcome = classify(error);
-      }
+      outcome = await sendMail(mail);
     }
     release();
     const at = clock.now();
@@ -314,14 +333,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
           : { ...state, attempts: 0, lastError: error, nextAt: after(at) };
     const updated = await finish(link, (current) => ({ ...released(current, {}), reminders }), outcome.kind === "sent");
     if (!updated) return;
-    const base = {
-      at: updated.updatedAt,
-      linkId: updated.id,
-      orderId: updated.orderId,
-      shopId: updated.shopId,
-      mode: updated.mode,
-      actorId: undefined,
-    };
+    const base = eventBase(updated);
     if (outcome.kind === "sent") {
       totals.reminders++;
       context.events.emit({ ...base, type: "reminder_sent", reminder: number, messageId: outcome.messageId });
@@ -337,14 +349,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   const attemptOf = async (link: StoredLink, release: () => void): Promise<void> => {
     if (link.delivery.status !== "PENDING") return remindOf(link, release);
     const started = clock.now();
-    if (notRunning(link, started)) {
-      release();
-      await finish(link, (current) => released(current, {}));
-      totals.skipped++;
-      options.onProgress?.({ ...totals });
-      return;
-    }
-    if (link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= started.getTime()) {
+    if (notRunning(link, started)) return skip(link, release, (current) => released(current, {}));
+    if (leaseEnded(link, started)) {
       // Its lease ended while it waited for a slot: another worker may be sending it. Leave it.
       release();
       return;
@@ -362,12 +368,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         return;
       }
       const mail = mailOf(link, shop, context.messageIdDomain);
-      try {
-        const sent = await transport.send(mail);
-        outcome = { kind: "sent", messageId: sent?.messageId || mail.messageId };
-      } catch (error) {
-        outcome = classify(error);
-      }
+      outcome = await sendMail(mail);
     }
     release();
     const at = clock.now();
@@ -411,14 +412,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     });
     const updated = applied ? first : await finish(link, change, outcome.kind === "sent", true);
     if (!updated) return;
-    const base = {
-      at: updated.updatedAt,
-      linkId: updated.id,
-      orderId: updated.orderId,
-      shopId: updated.shopId,
-      mode: updated.mode,
-      actorId: undefined,
-    };
+    const base = eventBase(updated);
     if (updated.delivery.status === "SENT") {
       totals.sent++;
       context.events.emit({ ...base, type: "sent", messageId: updated.delivery.messageId as string, attempt });
