@@ -42,7 +42,10 @@ describe("messagesFr", () => {
       const char = message[i] as string;
       if (char === "«") expect(message[i + 1], `after « in ${JSON.stringify(message)}`).toBe(NBSP);
       if (char === "»") expect(message[i - 1], `before » in ${JSON.stringify(message)}`).toBe(NBSP);
-      if (":;?!".includes(char)) expect(message[i - 1], `before ${char} in ${JSON.stringify(message)}`).toBe(NBSP);
+      // A colon inside a machine format ("HH:MM", "10:00") is not punctuation: no space on either side.
+      const inFormat = char === ":" && /\w/.test(message[i - 1] ?? "") && /\w/.test(message[i + 1] ?? "");
+      if (":;?!".includes(char) && !inFormat)
+        expect(message[i - 1], `before ${char} in ${JSON.stringify(message)}`).toBe(NBSP);
     }
     expect(message).not.toMatch(/« | »| [:;?!]/);
   });
