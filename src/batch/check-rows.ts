@@ -33,6 +33,12 @@ export interface CheckedRows {
   readonly shape: BatchShape;
   /** The names of the variables the columns fill: the message may use them. */
   readonly variableNames: string[];
+  /** The rows' own references, each with the index of the first row that has it. */
+  readonly ownReferences: ReadonlyMap<string, number>;
+  /** The indices of the rows that take the order's reference, suffixed, in row order. */
+  readonly unreferencedRows: readonly number[];
+  /** The heading the references are under. */
+  readonly referenceHeading: string;
 }
 
 /** What a heading stands for. */
@@ -120,7 +126,7 @@ export const checkRows: Check<RowsContext, CheckedRows> = (input, context, sink)
   const seenReferences = new Map<string, number>();
   const rows: ValidatedRow[] = [];
   const recipients: string[] = [];
-  let unreferenced = 0;
+  const unreferencedRows: number[] = [];
   let nonBlank = 0;
 
   input.forEach((row: unknown, index) => {
@@ -167,7 +173,7 @@ export const checkRows: Check<RowsContext, CheckedRows> = (input, context, sink)
 
     const ownReference = cellOf(row, at.orderReference);
     let reference: string | undefined;
-    if (ownReference === undefined) unreferenced++;
+    if (ownReference === undefined) unreferencedRows.push(index);
     else {
       const referenceSink = rowSink.at(at.orderReference);
       reference = checkOrderReference(String(ownReference), { required: false, recipientCount: 1 }, referenceSink);
@@ -202,9 +208,13 @@ export const checkRows: Check<RowsContext, CheckedRows> = (input, context, sink)
   const max = shop?.maxRecipients;
   if (max !== undefined && nonBlank > max) sink.add("recipients_too_many", { max, count: nonBlank });
   const first = rows[0];
+  const unreferenced = unreferencedRows.length;
   return {
     rows,
     variableNames: variableHeadings.map(([, name]) => name),
+    ownReferences: seenReferences,
+    unreferencedRows,
+    referenceHeading: at.orderReference,
     shape: {
       recipients,
       unreferenced,

@@ -1,6 +1,7 @@
 import { checkAdvanced } from "../advanced/check-advanced";
 import type { ValidatedRow } from "../batch/batch-row";
 import { type CheckedRows, checkRows } from "../batch/check-rows";
+import { checkSuffixedReferences } from "../batch/check-suffixed-references";
 import type { Check } from "../internal/issue-sink";
 import { readField } from "../internal/read-field";
 import { type BatchShape, checkLink } from "../link/check-link";
@@ -45,6 +46,7 @@ export const checkRequest: Check<RequestContext, ValidatedRequest> = (request, c
   // Rows that are not a list still make the request a batch: step 1 is then checked without recipients.
   const shape = batch?.shape ?? (rawRows === undefined ? undefined : NO_ROWS);
   const link = checkLink(rawLink, { shop, actor, amount: "either", batch: shape }, sink.at("link"));
+  if (batch !== undefined) checkSuffixedReferences(batch, link?.orderReference, rowsSink);
   sink.absorb(rowsSink);
   const advanced = checkAdvanced(readField(request, "advanced"), { shop, now }, sink.at("advanced"));
   const rawMessage = readField(request, "message");

@@ -123,6 +123,47 @@ describe("a batch: validation", () => {
     ).toEqual([["rows.1.reference", "reference_duplicate", { value: "INV-1", row: 0 }]]);
   });
 
+  it("reports a row's own reference that another row takes from the order, suffixed", () => {
+    expect(
+      issuesOf(
+        batch(
+          [
+            { email: "a@example.fr" },
+            { email: "b@example.fr", reference: "CMD-002" },
+            { email: "c@example.fr" },
+            { email: "d@example.fr", reference: "CMD-001" },
+          ],
+          { amount: 100, currency: "EUR", orderReference: "CMD" },
+        ),
+      ),
+    ).toEqual([
+      ["rows.1.reference", "reference_duplicate", { value: "CMD-002", row: 2 }],
+      ["rows.3.reference", "reference_duplicate", { value: "CMD-001", row: 0 }],
+    ]);
+  });
+
+  it("accepts an own reference that looks suffixed when no row takes that suffix", () => {
+    const result = validateRequest(
+      batch([{ email: "a@example.fr" }, { email: "b@example.fr", reference: "CMD-003" }], {
+        amount: 100,
+        currency: "EUR",
+        orderReference: "CMD",
+      }),
+      { shop, actor, now: NOW },
+    );
+    expect(result.ok).toBe(true);
+    const plan = planPaymentOrder(
+      batch([{ email: "a@example.fr" }, { email: "b@example.fr", reference: "CMD-003" }], {
+        amount: 100,
+        currency: "EUR",
+        orderReference: "CMD",
+      }),
+      planContext(),
+    );
+    if (!plan.ok) throw new Error("expected a plan");
+    expect(plan.value.links.map((link) => link.reference)).toEqual(["CMD-001", "CMD-003"]);
+  });
+
   it("reports columns that cannot be variables once, at the first row that has them", () => {
     expect(
       issuesOf(
