@@ -66,6 +66,11 @@ describe("rowsFromTable", () => {
   it("gives no row for a table of headings only, or an empty one", () => {
     expect(rowsFromTable([["email"]])).toEqual([]);
     expect(rowsFromTable([])).toEqual([]);
+    expect(rowsFromTable([[""], [" ", ""]])).toEqual([]);
+  });
+
+  it("takes the first line that is not blank as the headings", () => {
+    expect(rowsFromTable([[""], ["", ""], ["email"], ["a@example.fr"]])).toEqual([{ email: "a@example.fr" }]);
   });
 });
 

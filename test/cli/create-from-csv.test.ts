@@ -101,6 +101,34 @@ describe("create --from-csv", () => {
     ]);
   });
 
+  it("places a row's issues at the sheet's row, counting the headings, blank lines and quoted line breaks", async () => {
+    await writeFile(
+      join(dir, "rows.csv"),
+      'email;amount;note;reference\r\n\r\na@example.fr;1;"two\r\nlines";R-1\r\n;;;\r\nnot-an-address;2;;\r\nc@example.fr;3;;R-1\r\n',
+    );
+    const run = await paylinks(["create", "--from-csv", "rows.csv", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    const error = json<{
+      error: { issues: { path: (string | number)[]; code: string; sheetRow: number; message: string }[] };
+    }>(run);
+    // The request's rows are 0, 1, 2; the spreadsheet shows them on rows 3, 5 and 6.
+    expect(error.error.issues.map((i) => [i.path.join("."), i.code, i.sheetRow])).toEqual([
+      ["rows.1.email", "recipient_invalid", 5],
+      ["rows.2.reference", "reference_duplicate", 6],
+    ]);
+    expect(error.error.issues[1]?.message).toBe(
+      "The reference “R-1” is already the one of row 3: give each row its own reference.",
+    );
+    expect(run.stderr).toMatch(/^ {2}row 5, email +recipient_invalid /m);
+    expect(run.stderr).toMatch(
+      /^ {2}row 6, reference +reference_duplicate +The reference “R-1” is already the one of row 3/m,
+    );
+    const fr = await paylinks(["create", "--from-csv", "rows.csv", "--lang", "fr"], { cwd: dir });
+    expect(fr.stderr).toMatch(
+      /^ {2}ligne 6, reference +reference_duplicate +La référence «\u00a0R-1\u00a0» est déjà celle de la ligne 3/m,
+    );
+  });
+
   it("is a usage error with --to, or with a sheet csv-parse cannot read", async () => {
     const both = await paylinks(["create", "--from-csv", "bad.csv", "--to", "a@example.fr"], { cwd: dir });
     expect(both.code).toBe(2);

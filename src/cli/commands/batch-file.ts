@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { BatchRow } from "../../batch/batch-row";
-import { rowsFromTable } from "../../batch/rows-from-table";
+import { rowsOfSheet, type SheetRows } from "../../batch/rows-from-table";
 import { CliError } from "../cli-error";
 import type { CliText } from "../text/cli-text";
 
@@ -35,11 +34,12 @@ export function guessSeparator(content: string): string {
  * @param file - The path, relative to `cwd`.
  * @param cwd - The working directory.
  * @param text - The messages.
- * @returns The rows, blank lines skipped.
+ * @returns The rows, blank lines skipped, and each one's row number in the sheet (the headings are row 1; blank
+ *   lines count, as a spreadsheet shows them; a quoted line break does not start a row).
  * @throws CliError `unreadable_file` when the file cannot be read or is not a well-formed sheet (the parser's
  *   reason, with its line, is in the message).
  */
-export async function readBatchFile(file: string, cwd: string, text: CliText): Promise<BatchRow[]> {
+export async function readBatchFile(file: string, cwd: string, text: CliText): Promise<SheetRows> {
   const path = resolve(cwd, file);
   try {
     const content = await readFile(path, "utf8");
@@ -47,9 +47,8 @@ export async function readBatchFile(file: string, cwd: string, text: CliText): P
       bom: true,
       delimiter: guessSeparator(content.replace(/^\uFEFF/, "")),
       relax_column_count: true,
-      skip_empty_lines: true,
     }) as string[][];
-    return rowsFromTable(table);
+    return rowsOfSheet(table);
   } catch (error) {
     throw new CliError("unreadable_file", text.usage.unreadableFile(path, (error as Error).message), {
       cause: error,

@@ -32,6 +32,8 @@ export interface CreateRequest {
   readonly shop: ShopConfig;
   /** The request for the service, with step 1 as the form holds it: the amount as typed. */
   readonly request: OrderRequest;
+  /** With `--from-csv`, each row's number in the sheet, in the order of `request.rows`. */
+  readonly sheetRows?: readonly number[];
 }
 
 /** Keeps only the keys whose value is defined (the request types use exact optional properties). */
@@ -130,7 +132,7 @@ export async function createRequest(
     ...(message ? { message } : {}),
   };
   if (csv !== undefined) {
-    const rows = await readBatchFile(csv, cwd, text);
+    const { rows, sheetRows } = await readBatchFile(csv, cwd, text);
     const batch: PaymentBatchRequest = {
       link: defined({
         shopId: shop.id,
@@ -144,7 +146,7 @@ export async function createRequest(
       rows,
       ...steps23,
     };
-    return { shop, request: batch };
+    return { shop, request: batch, sheetRows };
   }
   const request: PaymentOrderRequest = {
     link: defined({

@@ -3,16 +3,20 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import { localeOf } from "../../locales/locale-codes";
 import { linkValues } from "../../order/link-values";
 import type { PaymentOrderPlan } from "../../order/payment-order-plan";
+import type { OrderRequest } from "../../order/payment-order-request";
 import { validateRequest } from "../../order/validate-request";
 import { createPaylinks } from "../../service/create-paylinks";
 import type { DeliveryReport } from "../../service/use-cases/deliver";
 import type { ShopConfig } from "../../shop/shop-config";
+import type { OptionValues } from "../command-line/option-spec";
 import { flagValue, textValue } from "../command-line/read-values";
 import { paymentUrlFrom } from "../config/payment-url";
+import type { Settings } from "../config/settings";
 import { formatInstant, formatMoney } from "../output/format";
 import { linkJson, orderJson } from "../output/link-json";
 import { linkTable } from "../output/link-lines";
 import { progressReporter } from "../output/progress";
+import { withSheetRows } from "../output/sheet-issues";
 import { table } from "../output/table";
 import type { Runtime } from "../runtime/open-runtime";
 import type { CliText } from "../text/cli-text";
@@ -195,62 +199,78 @@ export const createCommand: Command = {
   ],
 
   async run(context, { values }) {
-    const { text } = context;
     const settings = await context.settings();
-    const { shop, request } = await createRequest(values, settings, context.io.cwd, text);
-    if (flagValue(values, "dry-run")) {
-      // The dry run is the service's own preview, over a store that is thrown away: no database is opened.
-      const preview = createPaylinks({
-        store: createMemoryStore(),
-        shops: settings.shops,
-        clock: context.clock,
-        paymentUrl: paymentUrlFrom(settings.paymentUrl),
-      });
-      const plan = await preview.previewOrder(request, { actor: settings.actor, locale: text.locale });
-      return dryRunResult(plan, shop, text, request.rows !== undefined);
+    const { shop, request, sheetRows } = await createRequest(values, settings, context.io.cwd, context.text);
+    try {
+      return await createOrder(context, values, settings, shop, request);
+    } catch (error) {
+      // A sheet's issues name the rows the spreadsheet shows, not the indices of the request's rows.
+      throw sheetRows ? withSheetRows(error, sheetRows, localeOf(context.text.locale)) : error;
     }
-    // The three steps are checked before anything is opened: invalid input touches no database.
-    const checked = validateRequest(request, {
-      shop,
-      actor: settings.actor,
-      now: context.clock.now(),
-      locale: localeOf(text.locale),
-    });
-    if (!checked.ok) {
-      throw new PaylinksError("invalid_request", `The request has ${checked.issues.length} issue(s)`, {
-        issues: checked.issues,
-      });
-    }
-
-    const deliverNow = !flagValue(values, "no-deliver");
-    const runtime = await context.open({ verifyMail: deliverNow });
-    const created = await runtime.paylinks.createOrder(request, {
-      actor: runtime.actor,
-      idempotencyKey: textValue(values, "idempotency-key"),
-      locale: text.locale,
-    });
-    const { order } = created;
-    const report = deliverNow ? await deliverWithProgress(context, runtime, order.id, created.links.length) : undefined;
-    const links = report ? await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor }) : [...created.links];
-    const view = { settings, text };
-    const outcome = report ? deliveryOutcome(report, settings, context.io.cwd, text) : undefined;
-    return {
-      data: {
-        dryRun: false,
-        created: created.created,
-        order: orderJson(order),
-        links: links.map(linkJson),
-        delivery: report ?? null,
-      },
-      lines: [
-        created.created ? text.out.orderCreated(order.id, links.length, order.mode) : text.out.orderReplayed(order.id),
-        "",
-        ...linkTable(links, view),
-        "",
-        ...(outcome ? outcome.lines : [text.out.queued]),
-      ],
-      warnings: outcome?.warnings,
-      exitCode: outcome?.exitCode,
-    };
   },
 };
+
+/** Previews (`--dry-run`) or creates and delivers the order of `create`. */
+async function createOrder(
+  context: CommandContext,
+  values: OptionValues,
+  settings: Settings,
+  shop: ShopConfig,
+  request: OrderRequest,
+): Promise<CommandResult> {
+  const { text } = context;
+  if (flagValue(values, "dry-run")) {
+    // The dry run is the service's own preview, over a store that is thrown away: no database is opened.
+    const preview = createPaylinks({
+      store: createMemoryStore(),
+      shops: settings.shops,
+      clock: context.clock,
+      paymentUrl: paymentUrlFrom(settings.paymentUrl),
+    });
+    const plan = await preview.previewOrder(request, { actor: settings.actor, locale: text.locale });
+    return dryRunResult(plan, shop, text, request.rows !== undefined);
+  }
+  // The three steps are checked before anything is opened: invalid input touches no database.
+  const checked = validateRequest(request, {
+    shop,
+    actor: settings.actor,
+    now: context.clock.now(),
+    locale: localeOf(text.locale),
+  });
+  if (!checked.ok) {
+    throw new PaylinksError("invalid_request", `The request has ${checked.issues.length} issue(s)`, {
+      issues: checked.issues,
+    });
+  }
+
+  const deliverNow = !flagValue(values, "no-deliver");
+  const runtime = await context.open({ verifyMail: deliverNow });
+  const created = await runtime.paylinks.createOrder(request, {
+    actor: runtime.actor,
+    idempotencyKey: textValue(values, "idempotency-key"),
+    locale: text.locale,
+  });
+  const { order } = created;
+  const report = deliverNow ? await deliverWithProgress(context, runtime, order.id, created.links.length) : undefined;
+  const links = report ? await runtime.paylinks.orderLinks(order.id, { actor: runtime.actor }) : [...created.links];
+  const view = { settings, text };
+  const outcome = report ? deliveryOutcome(report, settings, context.io.cwd, text) : undefined;
+  return {
+    data: {
+      dryRun: false,
+      created: created.created,
+      order: orderJson(order),
+      links: links.map(linkJson),
+      delivery: report ?? null,
+    },
+    lines: [
+      created.created ? text.out.orderCreated(order.id, links.length, order.mode) : text.out.orderReplayed(order.id),
+      "",
+      ...linkTable(links, view),
+      "",
+      ...(outcome ? outcome.lines : [text.out.queued]),
+    ],
+    warnings: outcome?.warnings,
+    exitCode: outcome?.exitCode,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Issue } from "../../issues/issue";
 import type { CliProblem } from "../cli-error";
+import { isSheetIssue } from "./sheet-issues";
 import { table } from "./table";
 
 /** The steps that prefix the paths of a plan's issues; their fields have distinct names, so the prefix can go. */
@@ -17,18 +18,24 @@ export function issuePath(path: Issue["path"]): string {
   return shown.join(".");
 }
 
+/** How a sheet's cell is named: its row as the spreadsheet numbers it, and the column. */
+export type SheetCellLabel = (row: number, column: string) => string;
+
+/** The first column of an issue's line. */
+function where(issue: Issue | CliProblem, sheetCell: SheetCellLabel | undefined): string {
+  if (typeof issue.path === "string") return issue.path || "—";
+  if (sheetCell && isSheetIssue(issue)) return sheetCell(issue.sheetRow, issue.path.slice(2).join("."));
+  return issuePath(issue.path) || "—";
+}
+
 /**
- * Issues (or config problems) as aligned lines, indented: path, code, message.
+ * Issues (or config problems) as aligned lines, indented: path, code, message. An issue of a sheet is placed at
+ * its row and column (`row 3, email`) when `sheetCell` is given.
  *
  * @param issues - The issues.
+ * @param sheetCell - How to name a sheet's cell.
  * @returns E.g. `  amount  amount_not_positive  Enter an amount greater than zero.`
  */
-export function issueLines(issues: readonly (Issue | CliProblem)[]): string[] {
-  return table(
-    issues.map((issue) => [
-      typeof issue.path === "string" ? issue.path || "—" : issuePath(issue.path) || "—",
-      issue.code,
-      issue.message,
-    ]),
-  ).map((line) => `  ${line}`);
+export function issueLines(issues: readonly (Issue | CliProblem)[], sheetCell?: SheetCellLabel): string[] {
+  return table(issues.map((issue) => [where(issue, sheetCell), issue.code, issue.message])).map((line) => `  ${line}`);
 }

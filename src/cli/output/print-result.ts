@@ -57,7 +57,7 @@ export function printError(
     readonly jsonLines?: boolean | undefined;
   },
 ): void {
-  const lines = [`paylinks: ${described.message}`, ...issueLines(described.issues)];
+  const lines = [`paylinks: ${described.message}`, ...issueLines(described.issues, options.text.errors.sheetCell)];
   if (options.debug) {
     lines.push(
       "",

@@ -38,6 +38,8 @@ export interface ConfigText {
 export interface ErrorText {
   invalidRequest(count: number): string;
   invalidRequestPlain(message: string): string;
+  /** Where an issue of a sheet is: its row as the spreadsheet numbers it, then the column (empty for the row). */
+  sheetCell(row: number, column: string): string;
   invalidTransition(action: string, status: string, linkId: string): string;
   reactivateExpired(linkId: string): string;
   paymentAfterExpiry(linkId: string): string;

@@ -64,6 +64,7 @@ export const textEn: CliText = {
   errors: {
     invalidRequest: (count) => `the input has ${plural(count, "issue", "issues")}:`,
     invalidRequestPlain: (message) => `invalid request: ${message}`,
+    sheetCell: (row, column) => (column === "" ? `row ${row}` : `row ${row}, ${column}`),
     invalidTransition: (action, status, linkId) => `cannot ${action} link ${linkId}: its payment status is ${status}.`,
     reactivateExpired: (linkId) =>
       `cannot reactivate link ${linkId}: it has expired. Move its expiry first (paylinks expiry).`,

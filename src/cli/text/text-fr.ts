@@ -60,6 +60,7 @@ export const textFr: CliText = {
   errors: {
     invalidRequest: (count) => fr`la saisie comporte ${plural(count, "problème", "problèmes")} :`,
     invalidRequestPlain: (message) => fr`demande non valide : ${message}`,
+    sheetCell: (row, column) => (column === "" ? `ligne ${row}` : `ligne ${row}, ${column}`),
     invalidTransition: (action, status, linkId) =>
       fr`impossible ${de(action)} le lien ${linkId} : son statut de paiement est ${status}.`,
     reactivateExpired: (linkId) =>
