@@ -10,7 +10,7 @@ import { matchPath } from "./match-path";
 import { type OpenApiOptions, openApiDocument } from "./openapi-document";
 import type { Operation } from "./operations/operation";
 import { OPERATIONS } from "./operations/operation-list";
-import { DEFAULT_MAX_BODY_BYTES, readJson } from "./read-body";
+import { DEFAULT_MAX_BATCH_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, readJson } from "./read-body";
 import { checkInput } from "./schemas/check-input";
 
 /** A web-standard request handler: it runs on node:http (see `createNodeListener`), Bun, Deno, Hono, Next.js… */
@@ -31,6 +31,12 @@ export interface HttpHandlerOptions {
    * @defaultValue 1048576 (1 MiB)
    */
   readonly maxBodyBytes?: number | undefined;
+  /**
+   * The largest body of `POST /batches` and `POST /batches/preview`, in bytes: a batch holds one row per
+   * recipient, so it is allowed more than the other operations. A larger one answers 413 before it is read.
+   * @defaultValue 16777216 (16 MiB)
+   */
+  readonly maxBatchBodyBytes?: number | undefined;
   /**
    * The path the API is mounted under, such as `"/api"`: it is removed from the request's path before routing.
    * @defaultValue `""`
@@ -92,6 +98,7 @@ function queryOf(url: URL): Record<string, string> {
 export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   const { paylinks, authenticate } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBatchBodyBytes = options.maxBatchBodyBytes ?? DEFAULT_MAX_BATCH_BODY_BYTES;
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   let document: unknown;
 
@@ -113,6 +120,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       throw new HttpProblem(405, "method_not_allowed", { headers: { allow } });
     }
     const { operation, params } = match;
+    const limit = operation.batchBody ? maxBatchBodyBytes : maxBodyBytes;
     let actor: Actor | undefined;
     if (operation.access === "actor") {
       actor = await authenticate(request);
@@ -126,7 +134,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
     const query = operation.query ? checkInput(operation.query, queryOf(url), ["query"], catalog) : {};
     let body: unknown;
     if (operation.body !== undefined && operation.body !== "raw") {
-      body = await readJson(request, maxBodyBytes);
+      body = await readJson(request, limit);
       if (body !== undefined || operation.body.required) body = checkInput(operation.body.schema, body, [], catalog);
     }
     const output = await operation.run({
@@ -137,7 +145,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       query: query as Record<string, string | undefined>,
       actor: actor as Actor,
       locale,
-      maxBodyBytes,
+      maxBodyBytes: limit,
     });
     return Response.json(output.body, {
       status: output.status,

@@ -3,6 +3,9 @@ import { HttpProblem } from "./http-problem";
 /** The default body limit: 1 MiB, room for an order of a few thousand recipients. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
+/** The default largest body of the batch operations, in bytes: 16 MiB, about 150,000 rows of five short cells. */
+export const DEFAULT_MAX_BATCH_BODY_BYTES = 16_777_216;
+
 /**
  * Reads a request's body as bytes, at most `maxBytes` of them: a `Content-Length` above the limit is refused
  * before anything is read, and a body that grows past it while it streams is cancelled. Internal.

@@ -1,7 +1,11 @@
 // `POST /batches` and `POST /batches/preview`: a batch through the web-standard handler, each answer checked against
 // the OpenAPI document.
 import { describe, expect, it } from "vitest";
-import { createMemoryStore } from "../../src/adapters/memory";
+import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
+import { createHttpHandler } from "../../src/http";
+import { createPaylinks } from "../../src/service";
+import { createFakeClock } from "../support/fake-clock";
+import { makeActor, makeShop } from "../support/fixtures";
 import { checkAgainstDocument } from "./api-server";
 import { handlerOver } from "./handler-over";
 
@@ -31,6 +35,72 @@ function api() {
   };
   return { call, store };
 }
+
+/** A handler with small limits: 4 KiB for the other operations, 64 KiB for the batches. */
+function limitedApi() {
+  const store = createMemoryStore();
+  const paylinks = createPaylinks({
+    store,
+    transport: createCaptureTransport(),
+    shops: [makeShop()],
+    clock: createFakeClock(),
+    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
+  });
+  const handle = createHttpHandler({
+    paylinks,
+    authenticate: () => makeActor(),
+    maxBodyBytes: 4096,
+    maxBatchBodyBytes: 65_536,
+  });
+  const call = async (path: string, body: string) => {
+    const response = await handle(
+      new Request(`http://api.local${path}`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+    );
+    const answer = { status: response.status, headers: response.headers, body: await response.json() };
+    checkAgainstDocument("POST", path, answer);
+    return answer;
+  };
+  return { call, store };
+}
+
+/** A batch of `count` rows, each with a note long enough to make the body large. */
+const largeBatch = (count: number) =>
+  JSON.stringify({
+    link: { shopId: "shop-1", amount: "10", currency: "EUR", orderReference: "Grand" },
+    rows: Array.from({ length: count }, (_, i) => ({ email: `buyer${i}@example.fr`, note: "n".repeat(60) })),
+  });
+
+describe("the batch body limit", () => {
+  it("lets a batch past maxBodyBytes up to maxBatchBodyBytes, and answers 413 past it, storing nothing", async () => {
+    const { call, store } = limitedApi();
+    const body = largeBatch(200);
+    expect(body.length).toBeGreaterThan(4096);
+    expect(body.length).toBeLessThan(65_536);
+    const preview = await call("/batches/preview", body);
+    expect(preview.status).toBe(200);
+    expect(preview.body.links).toHaveLength(200);
+    const made = await call("/batches", body);
+    expect(made.status).toBe(201);
+    expect(made.body.links).toHaveLength(200);
+
+    const tooLarge = largeBatch(1000);
+    expect(tooLarge.length).toBeGreaterThan(65_536);
+    for (const path of ["/batches", "/batches/preview"]) {
+      const answer = await call(path, tooLarge);
+      expect(answer.status).toBe(413);
+      expect(answer.body.error.code).toBe("payload_too_large");
+    }
+    expect((await store.listLinks({}, { limit: 1000 })).links).toHaveLength(200);
+  });
+
+  it("keeps maxBodyBytes for the orders", async () => {
+    const { call, store } = limitedApi();
+    const link = { shopId: "shop-1", amount: 100, currency: "EUR", recipients: "a@example.fr" };
+    const answer = await call("/orders", JSON.stringify({ link, variables: { note: "n".repeat(5000) } }));
+    expect(answer.status).toBe(413);
+    expect((await store.listLinks({}, { limit: 10 })).links).toEqual([]);
+  });
+});
 
 describe("the batch operations", () => {
   it("previews a batch: one link per row with its amount and subject; nothing stored", async () => {

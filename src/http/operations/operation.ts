@@ -58,6 +58,8 @@ export interface Operation {
   readonly access: "actor" | "public";
   /** The JSON body's schema; `raw` when the operation reads the bytes itself (the notifications). */
   readonly body?: { readonly schema: RequestSchema; readonly required: boolean } | "raw" | undefined;
+  /** The body is a batch: it is limited by `maxBatchBodyBytes` instead of `maxBodyBytes`. */
+  readonly batchBody?: true | undefined;
   /** The query's schema. */
   readonly query?: RequestSchema | undefined;
   /** The request headers it reads, for the document. */

@@ -69,6 +69,7 @@ export const createBatchOperation: Operation = {
   summary:
     "Validates a batch (one row per recipient, each with its own amount, reference and variables) and stores it whole, PENDING.",
   body: { schema: BATCH_REQUEST, required: true },
+  batchBody: true,
   async run({ paylinks, request, body, actor, locale }) {
     const idempotencyKey = idempotencyKeyOf(request);
     const made = await paylinks.createOrder(body as PaymentBatchRequest, { actor, locale, idempotencyKey });
@@ -83,6 +84,7 @@ export const previewBatchOperation: Operation = {
   path: "/batches/preview",
   summary: "The dry run of createBatch: every issue of every row at once, or the plan; nothing is stored or sent.",
   body: { schema: BATCH_REQUEST, required: true },
+  batchBody: true,
   async run({ paylinks, body, actor, locale }) {
     const plan = await paylinks.previewOrder(body as PaymentBatchRequest, { actor, locale });
     return { status: 200, body: planJson(plan) };
