@@ -103,6 +103,9 @@ async function paylinksSend(
   return elapsed;
 }
 
+/** The larger prefetch measured beside the default one: what holding more links ahead buys. */
+const LARGE_PREFETCH = 3 * CONCURRENCY;
+
 const RATE = 200;
 const RATED = 600;
 
@@ -135,6 +138,7 @@ async function sideBySide(
   recipients: string[],
   database: string,
   rows: BenchRow[],
+  largePrefetch = false,
 ): Promise<number> {
   await rawNodemailer(port, recipients.slice(0, 200));
   await paylinksSend(client, port, recipients.slice(0, 200), `paylinks_bench_warm_${Date.now()}`);
@@ -146,6 +150,23 @@ async function sideBySide(
   }
   const bestRaw = Math.min(...raw);
   const bestOurs = Math.min(...ours);
+  let largeRow: BenchRow | undefined;
+  if (largePrefetch) {
+    const large: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      large.push(
+        await paylinksSend(client, port, recipients, `paylinks_bench_prefetch_${Date.now()}_${run}`, {
+          prefetch: LARGE_PREFETCH,
+        }),
+      );
+    }
+    const best = Math.min(...large);
+    largeRow = {
+      name: `paylinks send(), ${database} store, prefetch ${LARGE_PREFETCH} (${CONCURRENCY} + ${LARGE_PREFETCH} links held)`,
+      medianMs: best,
+      notes: `${((RECIPIENTS / best) * 1000).toFixed(0)} messages/s; ratio ${(bestRaw / best).toFixed(2)}; a dead worker may resend up to ${CONCURRENCY + LARGE_PREFETCH}`,
+    };
+  }
   rows.push({
     name: `raw nodemailer, pooled, ${CONCURRENCY} at a time, ${RECIPIENTS.toLocaleString("en")} messages (${database} run)`,
     medianMs: bestRaw,
@@ -156,6 +177,7 @@ async function sideBySide(
     medianMs: bestOurs,
     notes: `${((RECIPIENTS / bestOurs) * 1000).toFixed(0)} messages/s, plan and storage included; ${ms(bestOurs / RECIPIENTS)} per recipient; ratio ${(bestRaw / bestOurs).toFixed(2)}`,
   });
+  if (largeRow) rows.push(largeRow);
   return bestRaw / bestOurs;
 }
 
@@ -174,7 +196,7 @@ export async function benchDelivery(): Promise<BenchSection> {
     if (pool) databases.unshift(["PostgreSQL server", pool as unknown as PostgresClient]);
     else summary.push("The PostgreSQL server was not measured: set DATABASE_URL to include it.");
     for (const [database, client] of databases) {
-      const ratio = await sideBySide(client, server.port, recipients, database, rows);
+      const ratio = await sideBySide(client, server.port, recipients, database, rows, client === pool);
       summary.push(
         `${database}: throughput ratio (paylinks ÷ raw nodemailer) ${ratio.toFixed(2)} (goal: at least 0.8).`,
       );
@@ -188,6 +210,8 @@ export async function benchDelivery(): Promise<BenchSection> {
     });
     summary.push(
       `Rate limit: ${RATE} messages/s asked, ${achieved.toFixed(1)} achieved from the first send to the last (${((achieved / RATE - 1) * 100).toFixed(1)} %; goal: within 5 %).`,
+      `A prefetch of ${LARGE_PREFETCH} holds more links ahead: larger claims and larger group writes, fewer statements per e-mail, and a larger bound on what a dead worker resends.`,
+      "On this 2-vCPU machine the PostgreSQL server shares the cores with the benchmark: every e-mail costs it a share of a claim, a link update and an attempt insert, CPU that raw nodemailer does not spend.",
       "Both send the same number of messages to the same smtp-server on 127.0.0.1 through a pooled nodemailer transport with the same concurrency. paylinks also validates and plans the order, stores every link before sending, claims the links in batches, and writes each attempt and each link's new state; the writes of the sends that end together go in one statement (completeDeliveries), while the slots go on sending (prefetch: 8).",
     );
     return { title: "Delivery: send() against raw nodemailer", rows, summary };
