@@ -31,6 +31,12 @@ export interface OutgoingMail {
   readonly html: string;
   /** Content language, for the `Content-Language` header. */
   readonly language: string;
+  /**
+   * The Message-ID of the e-mail this one follows: a reminder's is the link's e-mail. Transports write it as
+   * `In-Reply-To` and `References`, so that mail readers show the reminder in the same conversation. Absent for a
+   * link's own e-mail.
+   */
+  readonly inReplyTo?: string | undefined;
 }
 
 /** What a transport returns once the server has accepted the message. */

@@ -205,6 +205,16 @@ describe("createOutboxTransport", () => {
       expect(envelope).toEqual({ from: "noreply@librairie-durand.example", to: [mail.to, ...mail.bcc] });
     });
 
+    it("threads a mail that follows another with In-Reply-To and References", async () => {
+      const first = "<V1StGXR8_Z5jdHi6B-myT.1@paylinks.invalid>";
+      const { raw, parsed } = await sendOne(
+        makeOutgoingMail({ messageId: "<V1StGXR8_Z5jdHi6B-myT.1.r1@paylinks.invalid>", inReplyTo: first }),
+      );
+      expect(raw).toContain(`\r\nIn-Reply-To: ${first}\r\n`);
+      expect(raw).toContain(`\r\nReferences: ${first}\r\n`);
+      expect(parsed.inReplyTo).toBe(first);
+    });
+
     it("leaves out Reply-To when the mail has no reply address", async () => {
       const { raw, parsed } = await sendOne(makeOutgoingMail({ replyTo: undefined }));
       expect(raw).not.toMatch(/^Reply-To:/im);

@@ -105,6 +105,28 @@ describe("createSmtpTransport against a real SMTP server", () => {
       expect(raw).toMatch(/^Content-Type: text\/html; charset=utf-8\r$/im);
     });
 
+    it("threads a mail that follows another: In-Reply-To and References carry its Message-ID", async () => {
+      const { server, transport } = await open();
+      const first = "<V1StGXR8_Z5jdHi6B-myT.1@paylinks.invalid>";
+      await transport.send({ ...mail, messageId: "<V1StGXR8_Z5jdHi6B-myT.1.r1@paylinks.invalid>", inReplyTo: first });
+      await transport.send(mail);
+      const [reminder, plain] = await server.parsed();
+      expect(reminder?.inReplyTo).toBe(first);
+      expect(reminder?.references).toBe(first);
+      expect(plain?.inReplyTo).toBeUndefined();
+      expect(plain?.references).toBeUndefined();
+    });
+
+    it("refuses for good a mail that follows something that is not a Message-ID, and sends nothing", async () => {
+      const { server, transport } = await open();
+      const failure = await transport.send({ ...mail, inReplyTo: "<a@b>\r\nBcc: spy@evil.example" }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toMatchObject({ code: "delivery_failed", transient: false, details: { field: "inReplyTo" } });
+      expect(server.messages).toHaveLength(0);
+    });
+
     it("puts the blind copies in the envelope only, never in a header", async () => {
       const { server, transport } = await open();
       await transport.send(mail);

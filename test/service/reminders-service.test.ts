@@ -72,6 +72,13 @@ describe.each(STORES)("reminders through the service (%s)", (_name, make) => {
       expect(mail?.text).toContain("(jours restants\u00a0: 5)");
       expect(mail?.text).toContain(link.url);
       expect(mail?.mail.messageId.startsWith(`<${link.id}.1.r1@`)).toBe(true);
+      // In the conversation of the link's e-mail.
+      const firstId = w.transport.messages[0]?.mail.messageId;
+      expect(firstId).toBe(`<${link.id}.1@paylinks.invalid>`);
+      expect(mail?.mail.inReplyTo).toBe(firstId);
+      expect(mail?.headers["In-Reply-To"]).toBe(firstId);
+      expect(mail?.headers.References).toBe(firstId);
+      expect(w.transport.messages[0]?.headers["In-Reply-To"]).toBeUndefined();
       let stored = await current(w, link.id);
       expect(stored.reminders).toMatchObject({ sent: 1, attempts: 0, nextAt: BEFORE_3, lastSentAt: AFTER_2 });
       expect(stored.delivery.status).toBe("SENT");

@@ -11,7 +11,7 @@ const oneLine = (value: string): string => value.replace(/[\r\n]+/g, " ");
  * checks the values that go into headers as they are ({@link checkHeaderValues}: a permanent `delivery_failed`
  * when one could break a header). The message is multipart/alternative (the text part, then the HTML part), with
  * the mail's Message-ID, From = the sender's display name (else the shop's name) and address, Reply-To when there
- * is one, To, the subject, and `Content-Language`. The subject and the display name are put on one line; nodemailer
+ * is one, To, the subject, `Content-Language`, and `In-Reply-To` and `References` when the mail follows another. The subject and the display name are put on one line; nodemailer
  * encodes them as RFC 2047 encoded-words when they are not plain ASCII. The blind copies are in the envelope only
  * (`to`: the recipient, then the blind copies): there is no `bcc` field, so no Bcc header. Internal.
  *
@@ -32,6 +32,7 @@ export function composeMessage(mail: OutgoingMail, sender: MailSender, envelopeF
     html: mail.html,
     messageId: mail.messageId,
     headers: { "Content-Language": mail.language },
+    ...(mail.inReplyTo === undefined ? {} : { inReplyTo: mail.inReplyTo, references: mail.inReplyTo }),
     envelope: { from: envelopeFrom, to: [mail.to, ...mail.bcc] },
   };
 }

@@ -27,6 +27,9 @@ function badValueOf(mail: OutgoingMail): BadValue | undefined {
   if (!isMessageId(mail.messageId)) {
     return { field: "messageId", what: "a Message-ID like <id@domain>", value: mail.messageId };
   }
+  if (mail.inReplyTo !== undefined && !isMessageId(mail.inReplyTo)) {
+    return { field: "inReplyTo", what: "a Message-ID like <id@domain>", value: mail.inReplyTo };
+  }
   if (!isBareAddress(mail.to)) return { field: "to", what: address, value: mail.to };
   if (mail.replyTo !== undefined && !isBareAddress(mail.replyTo)) {
     return { field: "replyTo", what: address, value: mail.replyTo };
@@ -39,8 +42,8 @@ function badValueOf(mail: OutgoingMail): BadValue | undefined {
 }
 
 /**
- * Checks the values of a mail that go into headers, or into the envelope, as they are: the Message-ID
- * (`<id@domain>`), the recipient, the reply address and each blind copy (bare addresses: nodemailer would read a
+ * Checks the values of a mail that go into headers, or into the envelope, as they are: the Message-ID and the one
+ * it follows (`<id@domain>`), the recipient, the reply address and each blind copy (bare addresses: nodemailer would read a
  * display name, a group or a list out of anything more), and the language (a language tag). The subject and the
  * display name are not checked: the composer puts them on one line and encodes them. A bad value is a permanent
  * `delivery_failed` (sending it again cannot help) whose `details` has `to` and `field`. Internal.

@@ -22,5 +22,6 @@ export function headersOf(mail: OutgoingMail, from: string): Readonly<Record<str
     To: mail.to,
     Subject: mail.subject,
     "Content-Language": mail.language,
+    ...(mail.inReplyTo === undefined ? {} : { "In-Reply-To": mail.inReplyTo, References: mail.inReplyTo }),
   };
 }

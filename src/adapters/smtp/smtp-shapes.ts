@@ -20,6 +20,10 @@ export interface SmtpMessage {
   readonly messageId: string;
   /** Extra headers: `Content-Language`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The Message-ID this message follows (a reminder: the link's e-mail); absent otherwise. */
+  readonly inReplyTo?: string;
+  /** The same Message-ID, as the thread's `References`; absent otherwise. */
+  readonly references?: string;
   /** The SMTP envelope: `MAIL FROM` and every `RCPT TO`, the recipient first, then the blind copies. */
   readonly envelope: SmtpEnvelope;
 }

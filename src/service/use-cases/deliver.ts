@@ -298,7 +298,9 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         return;
       }
       const rendered = renderReminder(link, shop, { number, at: started });
-      const mail: OutgoingMail = { ...mailOf(link, shop, context.messageIdDomain), ...rendered, messageId };
+      // In the conversation of the link's e-mail: the Message-ID it went out with.
+      const inReplyTo = link.delivery.messageId ?? messageIdOf(link, context.messageIdDomain);
+      const mail: OutgoingMail = { ...mailOf(link, shop, context.messageIdDomain), ...rendered, messageId, inReplyTo };
       outcome = await sendMail(mail);
     }
     release();
