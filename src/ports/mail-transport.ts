@@ -48,7 +48,9 @@ export interface SentMail {
 /**
  * Mail delivery. `send` resolves once the message is accepted, and rejects with a {@link PaylinksError} of code
  * `delivery_failed` whose `transient` flag says whether trying again may help (a 4xx answer, a lost connection,
- * a timeout) or not (a 5xx answer). Any other rejection is treated as transient.
+ * a timeout) or not (a 5xx answer). Any other rejection is treated as transient. A refusal because the sender
+ * goes too fast (a rate or a quota exceeded) should also have `details.throttled` `"true"`: the service then
+ * pauses all its sends for a while (`delivery.throttlePauseMs`).
  *
  * Run `describeTransportContract` from `paylinks/testing` against an implementation to prove it.
  */

@@ -3,10 +3,12 @@ import type { PaymentOrderPlan } from "../order/payment-order-plan";
 import type { OrderRequest } from "../order/payment-order-request";
 import type { LinkFilter, LinkPage } from "../ports/order-store";
 import type { StoredLink, StoredOrder } from "../ports/payment-order-records";
+import type { Clock } from "../ports/runtime";
 import type { ReminderScheduleInput } from "../reminders/reminder-schedule";
 import { createSendRate } from "./delivery/send-rate";
+import { createThrottlePause, type ThrottlePause } from "./delivery/throttle-pause";
 import { createEventHub, type PaylinksListener } from "./events";
-import { type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
+import { type DeliveryOptions, type PaylinksOptions, resolveDelivery, resolveNotifications } from "./paylinks-options";
 import { type CallOptions, idleWorkerState, queueOf, type ServiceContext, shopFinder } from "./service-context";
 import { systemClock } from "./system-clock";
 import { cancelLink } from "./use-cases/cancel-link";
@@ -104,6 +106,13 @@ export interface Paylinks {
   subscribe(listener: PaylinksListener): () => void;
 }
 
+/** The throttling pause the delivery options ask for: none with `throttlePauseMs: 0`. */
+function throttlePauseOf(delivery: DeliveryOptions | undefined, clock: Clock): ThrottlePause | undefined {
+  const firstMs = delivery?.throttlePauseMs ?? 1000;
+  if (firstMs === 0) return undefined;
+  return createThrottlePause({ firstMs, maxMs: delivery?.throttlePauseMaxMs ?? Math.max(60_000, firstMs), clock });
+}
+
 /**
  * Creates the paylinks service over a store and a mail transport: a thin facade over one function per use case
  * (`src/service/use-cases/`).
@@ -152,6 +161,7 @@ export function createPaylinks(options: PaylinksOptions): Paylinks {
     worker: idleWorkerState(),
     sendRate:
       rate === undefined ? undefined : createSendRate({ perSecond: rate, burst: options.delivery?.rateBurst, clock }),
+    throttlePause: throttlePauseOf(options.delivery, clock),
   };
   return {
     createOrder: (request, call) => createOrder(context, request, call),

@@ -66,6 +66,19 @@ export interface DeliveryOptions {
    */
   readonly rateBurst?: number | undefined;
   /**
+   * How long every delivery slot of this service stops sending after the mail server answers that it sends too
+   * fast (a throttling answer: `421 Too many messages`, `450 Rate limit exceeded`, "try again later"), in ms. The
+   * pause doubles at each throttling answer that follows a pause, up to `throttlePauseMaxMs`, and starts from this
+   * again once a message is accepted. The refused e-mail itself is retried with its backoff. `0`: no pause.
+   * @defaultValue 1000
+   */
+  readonly throttlePauseMs?: number | undefined;
+  /**
+   * The longest pause after throttling answers, in ms.
+   * @defaultValue 60000
+   */
+  readonly throttlePauseMaxMs?: number | undefined;
+  /**
    * Random numbers in [0, 1) for the jitter; inject one to make retries deterministic in tests.
    * @defaultValue `Math.random`
    */

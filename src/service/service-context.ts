@@ -7,6 +7,7 @@ import type { OrderStore } from "../ports/order-store";
 import type { Clock, IdGenerator } from "../ports/runtime";
 import type { ShopConfig } from "../shop/shop-config";
 import type { SendRate } from "./delivery/send-rate";
+import type { ThrottlePause } from "./delivery/throttle-pause";
 import type { EventHub } from "./events";
 import type { PaylinksOptions, ResolvedDelivery } from "./paylinks-options";
 
@@ -25,6 +26,8 @@ export interface ServiceContext {
   readonly findShop: (shopId: string) => Promise<ShopConfig>;
   /** The send-rate limit shared by every delivery of this service, when one is set. */
   readonly sendRate: SendRate | undefined;
+  /** The pause of every delivery of this service after a throttling answer, unless turned off. */
+  readonly throttlePause: ThrottlePause | undefined;
   /** The state of this service's `runWorker`, which `health` reports. */
   readonly worker: WorkerState;
 }

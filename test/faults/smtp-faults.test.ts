@@ -83,6 +83,9 @@ describe("delivering 2,000 links through an SMTP server that refuses, drops and 
         maxAttempts: MAX_ATTEMPTS,
         baseDelayMs: 5,
         maxDelayMs: 40,
+        // The fault mix's "try again later" replies are throttling answers: pause on the backoff's scale.
+        throttlePauseMs: 5,
+        throttlePauseMaxMs: 40,
         leaseMs: 30_000,
         concurrency: CONCURRENCY,
         maxWaitMs: 10_000,

@@ -27,9 +27,11 @@ export interface CapturedMail {
 export interface FailureRule {
   /**
    * `transient`: a temporary refusal (like an SMTP 4xx answer), which the service retries. `permanent`: a final
-   * refusal (like a 5xx answer), which makes the link `FAILED` at once.
+   * refusal (like a 5xx answer), which makes the link `FAILED` at once. `throttled`: a temporary refusal because
+   * the sender goes too fast (like `421 4.7.0 Too many messages`), with `details.throttled` `"true"`, which the
+   * service retries and which pauses its other sends.
    */
-  readonly kind: "transient" | "permanent";
+  readonly kind: "transient" | "permanent" | "throttled";
   /**
    * How many sends fail before the address accepts mail again.
    * @defaultValue 1 for `transient`, every send for `permanent`
@@ -63,7 +65,7 @@ export interface CaptureTransport extends MailTransport {
   /**
    * Makes the next sends to `address` (the recipient, compared without case) fail, replacing any rule already
    * set for it. A failing send rejects with a `PaylinksError` of code `delivery_failed` whose `transient` flag
-   * is the rule's kind. `times: 0` removes the rule.
+   * is `true` for the `transient` and `throttled` kinds. `times: 0` removes the rule.
    */
   failFor(address: string, rule: FailureRule): void;
   /** Forgets the recorded messages and every failure rule. */
@@ -73,6 +75,16 @@ export interface CaptureTransport extends MailTransport {
 const waitFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function failure(kind: FailureRule["kind"], to: string): PaylinksError {
+  if (kind === "throttled") {
+    return new PaylinksError(
+      "delivery_failed",
+      "421 4.7.0 Too many messages, slow down (simulated by the capture transport)",
+      {
+        transient: true,
+        details: { to, throttled: "true" },
+      },
+    );
+  }
   const message =
     kind === "transient"
       ? `451 4.3.0 Mailbox of ${to} temporarily unavailable (simulated by the capture transport)`
@@ -141,7 +153,7 @@ export function createCaptureTransport(options: CaptureTransportOptions = {}): C
     },
 
     failFor(address, rule) {
-      const remaining = rule.times ?? (rule.kind === "transient" ? 1 : Number.POSITIVE_INFINITY);
+      const remaining = rule.times ?? (rule.kind === "permanent" ? Number.POSITIVE_INFINITY : 1);
       if (remaining > 0) rules.set(address.toLowerCase(), { kind: rule.kind, remaining });
       else rules.delete(address.toLowerCase());
     },

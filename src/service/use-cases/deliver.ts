@@ -58,6 +58,10 @@ function classify(error: unknown): Outcome {
   return { kind: permanent ? "permanent" : "transient", error: message || "unknown error" };
 }
 
+/** Whether a failed send was a throttling answer: the transport marks it `details.throttled: "true"`. */
+const isThrottling = (error: unknown): boolean =>
+  error instanceof PaylinksError && error.code === "delivery_failed" && error.details.throttled === "true";
+
 /** The Message-ID of one send of one link: the same at every attempt of that send. */
 export function messageIdOf(
   link: Pick<StoredLink, "id"> & { readonly delivery: Pick<LinkDelivery, "sendCount"> },
@@ -233,14 +237,34 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   const leaseEnded = (link: StoredLink, at: Date): boolean =>
     link.delivery.leaseExpiresAt !== undefined && link.delivery.leaseExpiresAt.getTime() <= at.getTime();
 
-  /** Sends one e-mail and says how it went. */
+  /** Sends one e-mail and says how it went; a throttling answer pauses every slot of the service. */
   const sendMail = async (mail: OutgoingMail): Promise<Outcome> => {
     try {
       const sent = await transport.send(mail);
+      context.throttlePause?.accepted();
       return { kind: "sent", messageId: sent?.messageId || mail.messageId };
     } catch (error) {
+      if (isThrottling(error)) context.throttlePause?.throttled();
       return classify(error);
     }
+  };
+
+  /**
+   * Waits for the send's turn: the end of a throttling pause, then the rate limit. `"stopped"`: `signal` aborted
+   * while it waited; `"lease_ended"`: the link's lease ended during a pause, and another worker may be sending it.
+   */
+  const turnOf = async (link: StoredLink): Promise<"go" | "stopped" | "lease_ended"> => {
+    if (context.throttlePause !== undefined) {
+      if (!(await context.throttlePause.wait(signal))) return "stopped";
+      if (leaseEnded(link, clock.now())) return "lease_ended";
+    }
+    return context.sendRate === undefined || (await context.sendRate.take(signal)) ? "go" : "stopped";
+  };
+
+  /** A link whose turn did not come: given back when stopped, left alone when its lease ended. */
+  const notSent = async (link: StoredLink, release: () => void, turn: "stopped" | "lease_ended") => {
+    release();
+    if (turn === "stopped") await giveBack(link);
   };
 
   /** What every delivery event of a link says. */
@@ -292,11 +316,8 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
     else {
-      if (context.sendRate !== undefined && !(await context.sendRate.take(signal))) {
-        release();
-        await giveBack(link);
-        return;
-      }
+      const turn = await turnOf(link);
+      if (turn !== "go") return notSent(link, release, turn);
       const rendered = renderReminder(link, shop, { number, at: started });
       // In the conversation of the link's e-mail: the Message-ID it went out with.
       const inReplyTo = link.delivery.messageId ?? messageIdOf(link, context.messageIdDomain);
@@ -363,12 +384,9 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
     else {
-      if (context.sendRate !== undefined && !(await context.sendRate.take(signal))) {
-        // Stopped while waiting for its turn under the rate limit: not sent, given back.
-        release();
-        await giveBack(link);
-        return;
-      }
+      // Stopped while waiting for its turn (a throttling pause, the rate limit): not sent, given back.
+      const turn = await turnOf(link);
+      if (turn !== "go") return notSent(link, release, turn);
       const mail = mailOf(link, shop, context.messageIdDomain);
       outcome = await sendMail(mail);
     }
