@@ -1,5 +1,5 @@
 import type { OrderStore } from "./order-store";
-import type { DeliveryAttempt, LinkDelivery, StoredLink } from "./payment-order-records";
+import type { DeliveryAttempt, LinkDelivery, LinkReminders, StoredLink } from "./payment-order-records";
 
 /** What {@link DeliveryQueue.claimDueLinks} needs. */
 export interface ClaimRequest {
@@ -25,6 +25,11 @@ export interface DeliveryCompletion {
   readonly delivery: LinkDelivery;
   /** The link's new `updatedAt`. */
   readonly updatedAt: Date;
+  /**
+   * The link's reminder state after a reminder's attempt (`attempt.kind` is `"reminder"`); absent for an e-mail's
+   * attempt, which leaves the link's reminders as they are.
+   */
+  readonly reminders?: LinkReminders | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { PaymentOrderRequest } from "../../src/index";
 import type { PaymentOrderStore } from "../../src/ports";
 import type { ShopConfig } from "../../src/shop";
@@ -190,6 +190,9 @@ describe.each(STORES)("reminders through the service (%s)", (_name, make) => {
       const link = await created(w);
       await deliverAt(w, CREATED);
       w.transport.failFor("alice@example.fr", { kind: "transient", times: 1 });
+      // Each reminder attempt and the link's new reminder state go in one completeDeliveries statement.
+      const recordAttempt = vi.spyOn(w.store, "recordAttempt");
+      const completeDeliveries = vi.spyOn(w.store, "completeDeliveries");
       const report = await deliverAt(w, AFTER_2);
       expect(report).toMatchObject({ retried: 1, failed: 0 });
       // The retry is due after the backoff (at most a few seconds).
@@ -201,6 +204,12 @@ describe.each(STORES)("reminders through the service (%s)", (_name, make) => {
         [1, 2, "sent"],
       ]);
       expect((await current(w, link.id)).reminders).toMatchObject({ sent: 1, attempts: 0, nextAt: BEFORE_3 });
+      expect(recordAttempt).not.toHaveBeenCalled();
+      const written = completeDeliveries.mock.calls.flatMap(([completions]) => completions);
+      expect(written.map((c) => [c.attempt.kind, c.attempt.outcome, c.reminders?.sent])).toEqual([
+        ["reminder", "transient", 0],
+        ["reminder", "sent", 1],
+      ]);
     } finally {
       await w.cleanup();
     }

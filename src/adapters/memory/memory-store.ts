@@ -247,6 +247,7 @@ export function createMemoryStore(): MemoryStore {
         replace(previous, {
           ...previous,
           delivery: completion.delivery,
+          ...(completion.reminders === undefined ? {} : { reminders: completion.reminders }),
           updatedAt: completion.updatedAt,
           version: completion.expectedVersion + 1,
         });

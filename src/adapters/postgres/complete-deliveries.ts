@@ -1,5 +1,5 @@
 import type { DeliveryCompletion } from "../../ports/delivery-queue";
-import { iso, nullable } from "./row-mapping";
+import { iso, nullable, remindersColumn } from "./row-mapping";
 import type { SqlQueryable } from "./sql-client";
 
 /**
@@ -15,6 +15,7 @@ const INPUT_COLUMNS: readonly (readonly [column: string, type: string, value: (c
   ["a_outcome", "text", (c) => c.attempt.outcome],
   ["a_message_id", "text", (c) => nullable(c.attempt.messageId)],
   ["a_error", "text", (c) => nullable(c.attempt.error)],
+  ["a_reminder", "integer", (c) => nullable(c.attempt.reminder)],
   ["expected_version", "integer", (c) => c.expectedVersion],
   ["delivery_status", "text", (c) => c.delivery.status],
   ["send_count", "integer", (c) => c.delivery.sendCount],
@@ -26,6 +27,9 @@ const INPUT_COLUMNS: readonly (readonly [column: string, type: string, value: (c
   ["message_id", "text", (c) => nullable(c.delivery.messageId)],
   ["sent_at", "timestamptz", (c) => iso(c.delivery.sentAt)],
   ["updated_at", "timestamptz", (c) => c.updatedAt.toISOString()],
+  ["set_reminders", "boolean", (c) => c.reminders !== undefined],
+  ["reminders", "text", (c) => remindersColumn(c.reminders)],
+  ["reminder_due_at", "timestamptz", (c) => iso(c.reminders?.nextAt)],
 ];
 
 /** The delivery columns the statement sets on each link still at its expected version. */
@@ -46,12 +50,17 @@ const SET_COLUMNS = [
 const UNNEST_ARGUMENTS = INPUT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
 /** The names of the unnested columns. */
 const INPUT_NAMES = INPUT_COLUMNS.map(([column]) => column).join(", ");
-/** The assignments of the update, from the unnested row `i`. */
-const SET_LIST = SET_COLUMNS.map((column) => `${column} = i.${column}`).join(", ");
+/** The assignments of the update, from the unnested row `i`; a reminder's completion also sets its reminders. */
+const SET_LIST = [
+  ...SET_COLUMNS.map((column) => `${column} = i.${column}`),
+  "reminders = case when i.set_reminders then i.reminders::jsonb else l.reminders end",
+  "reminder_due_at = case when i.set_reminders then i.reminder_due_at else l.reminder_due_at end",
+].join(", ");
 
 /**
  * The statement of `completeDeliveries` for the given tables: one `unnest` of the completions, an insert of every
- * attempt and an update of every link still at its expected version, in one statement, so in one transaction.
+ * attempt (an e-mail's or a reminder's) and an update of every link still at its expected version (its delivery,
+ * and its reminders after a reminder's attempt), in one statement, so in one transaction.
  * Internal.
  */
 export function completeDeliveriesSql(links: string, attempts: string): string {
@@ -59,8 +68,8 @@ export function completeDeliveriesSql(links: string, attempts: string): string {
       select * from unnest(${UNNEST_ARGUMENTS}) with ordinality as t(${INPUT_NAMES}, position)
     ),
     recorded as (
-      insert into ${attempts} (link_id, send_count, attempt, at, worker, outcome, message_id, error)
-      select link_id, a_send_count, a_attempt, a_at, a_worker, a_outcome, a_message_id, a_error
+      insert into ${attempts} (link_id, send_count, attempt, at, worker, outcome, message_id, error, reminder)
+      select link_id, a_send_count, a_attempt, a_at, a_worker, a_outcome, a_message_id, a_error, a_reminder
       from input order by position
     ),
     changed as (

@@ -105,9 +105,8 @@ function remindersOf(row: Row): LinkReminders {
   };
 }
 
-/** The `reminders` column of a link: its reminder state without the due instant (a column of its own). */
-function remindersColumn(link: StoredLink): string | null {
-  const state = link.reminders;
+/** The `reminders` column of a reminder state: without the due instant (a column of its own). Internal. */
+export function remindersColumn(state: LinkReminders | undefined): string | null {
   if (state === undefined) return null;
   return JSON.stringify({
     sent: state.sent,
@@ -182,7 +181,7 @@ export const LINK_COLUMNS: readonly (readonly [column: string, type: string, val
     ["payment_at", "timestamptz", (l) => iso(l.payment.at)],
     ["opened_at", "timestamptz", (l) => iso(l.openedAt)],
     ["variables", "jsonb", (l) => (l.variables === undefined ? null : JSON.stringify(l.variables))],
-    ["reminders", "jsonb", remindersColumn],
+    ["reminders", "jsonb", (l) => remindersColumn(l.reminders)],
     ["reminder_due_at", "timestamptz", (l) => iso(l.reminders?.nextAt)],
   ];
 

@@ -43,6 +43,7 @@ export function createCompletionWriter(queue: DeliveryQueue, store: OrderStore):
         const next: StoredLink = {
           ...link,
           delivery: completion.delivery,
+          ...(completion.reminders === undefined ? {} : { reminders: completion.reminders }),
           updatedAt: completion.updatedAt,
           version: completion.expectedVersion + 1,
         };

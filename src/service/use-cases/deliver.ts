@@ -327,20 +327,6 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     release();
     const at = clock.now();
     const last = attempt >= delivery.maxAttempts;
-    await storeCall("recording a reminder attempt", () =>
-      queue.recordAttempt({
-        linkId: link.id,
-        sendCount: link.delivery.sendCount,
-        attempt,
-        at,
-        worker: workerId,
-        outcome: outcome.kind,
-        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
-        error: outcome.kind === "sent" ? undefined : outcome.error,
-        kind: "reminder",
-        reminder: number,
-      }),
-    );
     const retry = outcome.kind === "transient" && !last;
     const error =
       outcome.kind === "sent"
@@ -354,7 +340,28 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
         : retry
           ? { ...state, attempts: attempt, lastError: error, nextAt: new Date(at.getTime() + backoff(attempt)) }
           : { ...state, attempts: 0, lastError: error, nextAt: after(at) };
-    const updated = await finish(link, (current) => ({ ...released(current, {}), reminders }), outcome.kind === "sent");
+    const change = (current: StoredLink): StoredLink => ({ ...released(current, {}), reminders });
+    // The attempt and the link's new reminder state are written together, like an e-mail's.
+    const first = { ...change(link), version: link.version + 1, updatedAt: at };
+    const applied = await writer.write(link, {
+      attempt: {
+        linkId: link.id,
+        sendCount: link.delivery.sendCount,
+        attempt,
+        at,
+        worker: workerId,
+        outcome: outcome.kind,
+        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
+        error: outcome.kind === "sent" ? undefined : outcome.error,
+        kind: "reminder",
+        reminder: number,
+      },
+      expectedVersion: link.version,
+      delivery: first.delivery,
+      updatedAt: at,
+      reminders,
+    });
+    const updated = applied ? first : await finish(link, change, outcome.kind === "sent", true);
     if (!updated) return;
     const base = eventBase(updated);
     if (outcome.kind === "sent") {

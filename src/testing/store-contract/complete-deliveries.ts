@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryCompletion, PaymentOrderStore } from "../../ports/delivery-queue";
-import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
+import type { LinkDelivery, LinkReminders, StoredLink } from "../../ports/payment-order-records";
 import { makeAttempt } from "../make-records";
 import { type CurrentStore, minutes, saveOrderWithLinks } from "./support";
 
@@ -72,6 +72,65 @@ export function describeCompleteDeliveries(current: CurrentStore): void {
         expect(await store.listAttempts(link.id)).toStrictEqual([batch[index]?.attempt]);
       }
       expect(await store.listAttempts(untouched.id)).toEqual([]);
+    });
+
+    it("sets a link's reminders with a reminder's attempt, and leaves them as they are with an e-mail's", async (context) => {
+      const store = current();
+      const complete = completeOf(store, () => context.skip());
+      const { links } = await saveOrderWithLinks(store, { links: 2 });
+      const reminding: LinkReminders = {
+        sent: 0,
+        attempts: 0,
+        nextAt: minutes(20),
+        lastError: undefined,
+        lastSentAt: undefined,
+      };
+      const held: StoredLink[] = [];
+      for (const link of links as StoredLink[]) {
+        const next: StoredLink = {
+          ...link,
+          delivery: { ...link.delivery, status: "SENT", attempts: 1, sentAt: minutes(1), nextAttemptAt: undefined },
+          reminders: reminding,
+          version: link.version + 1,
+        };
+        expect(await store.updateLink(next, link.version)).toBe(true);
+        held.push(next);
+      }
+      const [reminded, emailed] = held as [StoredLink, StoredLink];
+      const after: LinkReminders = {
+        sent: 1,
+        attempts: 0,
+        lastSentAt: minutes(20),
+        nextAt: minutes(40),
+        lastError: undefined,
+      };
+      const reminder: DeliveryCompletion = {
+        attempt: makeAttempt({
+          linkId: reminded.id,
+          sendCount: reminded.delivery.sendCount,
+          attempt: 1,
+          at: minutes(20),
+          worker: "worker-batch",
+          outcome: "sent",
+          messageId: `<${reminded.id}.1.r1@x>`,
+          kind: "reminder",
+          reminder: 1,
+        }),
+        expectedVersion: reminded.version,
+        delivery: reminded.delivery,
+        updatedAt: minutes(20),
+        reminders: after,
+      };
+      const email = completion(emailed, { lastError: undefined }, minutes(20));
+      expect(await complete([reminder, email])).toEqual([true, true]);
+      expect(await store.getLink(reminded.id)).toStrictEqual({
+        ...reminded,
+        reminders: after,
+        updatedAt: minutes(20),
+        version: reminded.version + 1,
+      });
+      expect((await store.getLink(emailed.id))?.reminders).toStrictEqual(reminding);
+      expect(await store.listAttempts(reminded.id)).toStrictEqual([reminder.attempt]);
     });
 
     it("does nothing for no completion", async (context) => {
