@@ -14,6 +14,7 @@ export type ValueName =
   | "lang"
   | "language"
   | "number"
+  | "per-second"
   | "preference"
   | "prefix"
   | "reference"

@@ -48,6 +48,22 @@ export function countValue(values: OptionValues, name: string, text: CliText, mi
 }
 
 /**
+ * A flag's value as a rate: a number of e-mails per second above 0, decimals allowed (`0.5` is one every two
+ * seconds).
+ *
+ * @throws CliError `invalid_value` when it is not a finite number above 0.
+ */
+export function rateValue(values: OptionValues, name: string, text: CliText): number | undefined {
+  const raw = textValue(values, name);
+  if (raw === undefined) return undefined;
+  const rate = /^\s*\d+(?:\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(rate > 0) || !Number.isFinite(rate)) {
+    throw new CliError("invalid_value", text.usage.invalidRate(`--${name}`, raw), { details: { option: `--${name}` } });
+  }
+  return rate;
+}
+
+/**
  * A flag's value as one or more choices, separated by commas, case-insensitive.
  *
  * @throws CliError `invalid_value` when one is not among the choices.

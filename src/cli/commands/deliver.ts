@@ -1,4 +1,4 @@
-import { countValue, textValue } from "../command-line/read-values";
+import { countValue, rateValue, textValue } from "../command-line/read-values";
 import { progressReporter } from "../output/progress";
 import type { Runtime } from "../runtime/open-runtime";
 import type { Command } from "./command";
@@ -31,6 +31,7 @@ export const deliverCommand: Command = {
     order: { type: "string", value: "id" },
     limit: { type: "string", value: "number" },
     concurrency: { type: "string", value: "number" },
+    rate: { type: "string", value: "per-second" },
     "max-wait": { type: "string", value: "seconds" },
   },
 
@@ -40,10 +41,12 @@ export const deliverCommand: Command = {
     const limit = countValue(values, "limit", text);
     const concurrency = countValue(values, "concurrency", text);
     const maxWait = countValue(values, "max-wait", text, 0);
+    const ratePerSecond = rateValue(values, "rate", text);
     const settings = await context.settings();
     const runtime = await context.open({
       maxWaitMs: maxWait === undefined ? undefined : maxWait * 1000,
       verifyMail: true,
+      ratePerSecond,
     });
     const waiting = await countWaiting(runtime, orderId);
     const total = limit === undefined ? waiting : Math.min(limit, waiting);

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHttpHandler } from "../../http/http-handler";
 import { createNodeListener } from "../../http/node-listener";
-import { countValue, textValue } from "../command-line/read-values";
+import { countValue, rateValue, textValue } from "../command-line/read-values";
 import type { Command } from "./command";
 import { batchJson, batchLine } from "./worker";
 
@@ -34,6 +34,7 @@ export const serveCommand: Command = {
     host: { type: "string", value: "address" },
     port: { type: "string", value: "number" },
     concurrency: { type: "string", value: "number" },
+    rate: { type: "string", value: "per-second" },
   },
 
   async run(context, { values }) {
@@ -41,6 +42,7 @@ export const serveCommand: Command = {
     const host = textValue(values, "host") ?? "127.0.0.1";
     const port = countValue(values, "port", text, 0) ?? 8080;
     const concurrency = countValue(values, "concurrency", text);
+    const ratePerSecond = rateValue(values, "rate", text);
     const apiKey = secretOf(io.env, "PAYLINKS_API_KEY");
     const secret = secretOf(io.env, "PAYLINKS_NOTIFICATION_SECRET");
     const controller = new AbortController();
@@ -49,7 +51,7 @@ export const serveCommand: Command = {
       controller.abort();
     });
     try {
-      const runtime = await context.open({ verifyMail: true, notificationSecrets: [secret.value] });
+      const runtime = await context.open({ verifyMail: true, notificationSecrets: [secret.value], ratePerSecond });
       const key = Buffer.from(apiKey.value);
       const handler = createHttpHandler({
         paylinks: runtime.paylinks,

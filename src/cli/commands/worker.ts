@@ -1,5 +1,5 @@
 import type { WorkerBatch } from "../../service/use-cases/run-worker";
-import { countValue } from "../command-line/read-values";
+import { countValue, rateValue } from "../command-line/read-values";
 import { describeError } from "../output/describe-error";
 import type { CliText, WorkerBatchLine } from "../text/cli-text";
 import type { Command } from "./command";
@@ -54,6 +54,7 @@ export const workerCommand: Command = {
   jsonLines: true,
   options: {
     concurrency: { type: "string", value: "number" },
+    rate: { type: "string", value: "per-second" },
     "expire-every": { type: "string", value: "seconds" },
     idle: { type: "string", value: "seconds" },
   },
@@ -63,6 +64,7 @@ export const workerCommand: Command = {
     const concurrency = countValue(values, "concurrency", text);
     const expireSeconds = countValue(values, "expire-every", text) ?? DEFAULT_EXPIRE_SECONDS;
     const idleSeconds = countValue(values, "idle", text) ?? DEFAULT_IDLE_SECONDS;
+    const ratePerSecond = rateValue(values, "rate", text);
     const controller = new AbortController();
     // Trapped before the database opens: a signal during the start-up stops the worker before its first batch.
     const release = io.trapInterrupt((signal) => {
@@ -70,7 +72,7 @@ export const workerCommand: Command = {
       controller.abort();
     });
     try {
-      const runtime = await context.open({ verifyMail: true });
+      const runtime = await context.open({ verifyMail: true, ratePerSecond });
       if (!json) io.stdout.write(`${text.out.workerStarted(idleSeconds, expireSeconds)}\n`);
       const summary = await runtime.paylinks.runWorker({
         signal: controller.signal,

@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   readonly verifyMail?: boolean | undefined;
   /** The payment platform's notification secrets, for the service's `receiveNotification` (`paylinks serve`). */
   readonly notificationSecrets?: readonly string[] | undefined;
+  /** The most e-mails per second the service sends (`--rate`); no limit otherwise. */
+  readonly ratePerSecond?: number | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function openRuntime(
     paymentUrl: paymentUrlFrom(settings.paymentUrl),
     clock,
     messageIdDomain: settings.messageIdDomain,
-    delivery: { maxWaitMs: options.maxWaitMs },
+    delivery: { maxWaitMs: options.maxWaitMs, ratePerSecond: options.ratePerSecond },
     ...(options.notificationSecrets === undefined ? {} : { notifications: { secrets: options.notificationSecrets } }),
   });
   return {

@@ -19,6 +19,8 @@ export interface UsageText {
   conflicting(first: string, second: string): string;
   invalidNumber(option: string, value: string): string;
   invalidCount(option: string, value: string, min: number): string;
+  /** A rate flag whose value is not a number of e-mails per second above 0. */
+  invalidRate(option: string, value: string): string;
   invalidChoice(option: string, value: string, choices: readonly string[]): string;
   invalidInstant(option: string, value: string): string;
   invalidCursor(cursor: string): string;

@@ -31,6 +31,8 @@ export const textEn: CliText = {
     conflicting: (first, second) => `give ${first} or ${second}, not both.`,
     invalidNumber: (option, value) => `${option} expects a number, not “${value}”.`,
     invalidCount: (option, value, min) => `${option} expects a whole number of at least ${min}, not “${value}”.`,
+    invalidRate: (option, value) =>
+      `${option} expects a number of e-mails per second above 0, such as 10 or 0.5, not “${value}”.`,
     invalidChoice: (option, value, choices) => `${option}: “${value}” is not one of ${list(choices, "or")}.`,
     invalidInstant: (option, value) =>
       `${option} expects a date (2026-12-31) or an instant with its offset (2026-12-01T10:00:00Z), not “${value}”.`,
@@ -260,6 +262,7 @@ export const textEn: CliText = {
       lang: "<fr|en>",
       language: "<language>",
       number: "<n>",
+      "per-second": "<per-second>",
       preference: "<preference>",
       prefix: "<prefix>",
       reference: "<reference>",
@@ -326,6 +329,7 @@ export const textEn: CliText = {
           order: "Only the e-mails of this order.",
           limit: "Send at most this many e-mails.",
           concurrency: "E-mails sent at the same time (default 8).",
+          rate: "The most e-mails sent per second, all slots together (default: no limit).",
           "max-wait": "How long to wait for e-mails due later, such as retries, in seconds (default 120).",
         },
         examples: ["paylinks deliver", "paylinks deliver --order V1StGXR8_Z5jdHi6B-myT --max-wait 0"],
@@ -341,6 +345,7 @@ export const textEn: CliText = {
         ],
         options: {
           concurrency: "E-mails sent at the same time (default 8).",
+          rate: "The most e-mails sent per second, all slots together (default: no limit).",
           "expire-every": "Seconds between two expiries of the links past their expiry (default 60).",
           idle: "Seconds before looking again when no e-mail is due (default 1).",
         },
@@ -359,6 +364,7 @@ export const textEn: CliText = {
           host: "The address to listen on (default 127.0.0.1).",
           port: "The port to listen on (default 8080; 0 takes a free one).",
           concurrency: "E-mails sent at the same time (default 8).",
+          rate: "The most e-mails sent per second, all slots together (default: no limit).",
         },
         examples: ["paylinks serve", "PAYLINKS_API_KEY=secret paylinks serve --port 3000"],
       },

@@ -27,6 +27,8 @@ export const textFr: CliText = {
     conflicting: (first, second) => fr`indiquez ${first} ou ${second}, pas les deux.`,
     invalidNumber: (option, value) => fr`${option} attend un nombre, pas « ${value} ».`,
     invalidCount: (option, value, min) => fr`${option} attend un nombre entier d’au moins ${min}, pas « ${value} ».`,
+    invalidRate: (option, value) =>
+      fr`${option} attend un nombre d’e-mails par seconde supérieur à 0, comme 10 ou 0.5, pas « ${value} ».`,
     invalidChoice: (option, value, choices) => fr`${option} : « ${value} » n’est pas l’un de ${list(choices, "ou")}.`,
     invalidInstant: (option, value) =>
       fr`${option} attend une date (2026-12-31) ou un instant avec son décalage (2026-12-01T10:00:00Z), pas « ${value} ».`,
@@ -265,6 +267,7 @@ export const textFr: CliText = {
       lang: "<fr|en>",
       language: "<langue>",
       number: "<n>",
+      "per-second": "<par-seconde>",
       preference: "<préférence>",
       prefix: "<début>",
       reference: "<référence>",
@@ -336,6 +339,7 @@ export const textFr: CliText = {
           order: fr`Seulement les e-mails de cet ordre.`,
           limit: fr`Envoie au plus ce nombre d’e-mails.`,
           concurrency: fr`E-mails envoyés en même temps (8 par défaut).`,
+          rate: fr`Le nombre maximal d’e-mails envoyés par seconde, tous les envois ensemble (par défaut : pas de limite).`,
           "max-wait": fr`Attente maximale des e-mails prévus plus tard, comme les nouvelles tentatives, en secondes (120 par défaut).`,
         },
         examples: ["paylinks deliver", "paylinks deliver --order V1StGXR8_Z5jdHi6B-myT --max-wait 0"],
@@ -354,6 +358,7 @@ export const textFr: CliText = {
           host: fr`L’adresse d’écoute (127.0.0.1 par défaut).`,
           port: fr`Le port d’écoute (8080 par défaut ; 0 en prend un libre).`,
           concurrency: fr`E-mails envoyés en même temps (8 par défaut).`,
+          rate: fr`Le nombre maximal d’e-mails envoyés par seconde, tous les envois ensemble (par défaut : pas de limite).`,
         },
         examples: ["paylinks serve", "PAYLINKS_API_KEY=secret paylinks serve --port 3000"],
       },
@@ -369,6 +374,7 @@ export const textFr: CliText = {
         ],
         options: {
           concurrency: fr`E-mails envoyés en même temps (8 par défaut).`,
+          rate: fr`Le nombre maximal d’e-mails envoyés par seconde, tous les envois ensemble (par défaut : pas de limite).`,
           "expire-every": fr`Secondes entre deux expirations des liens dont l’expiration est passée (60 par défaut).`,
           idle: fr`Secondes avant de regarder de nouveau quand aucun e-mail n’est dû (1 par défaut).`,
         },
