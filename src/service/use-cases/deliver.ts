@@ -391,7 +391,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     let outcome: Outcome;
     if (!shop) outcome = { kind: "permanent", error: `unknown shop ${link.shopId}` };
     else {
-      // Stopped while waiting for its turn (a throttling pause, the rate limit): not sent, given back.
+      // Its turn did not come (stopped while waiting, or its lease ended in a throttling pause): not sent.
       const turn = await turnOf(link);
       if (turn !== "go") return notSent(link, release, turn);
       const mail = mailOf(link, shop, context.messageIdDomain);
