@@ -1,11 +1,7 @@
 // `POST /batches` and `POST /batches/preview`: a batch through the web-standard handler, each answer checked against
 // the OpenAPI document.
 import { describe, expect, it } from "vitest";
-import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
-import { createHttpHandler } from "../../src/http";
-import { createPaylinks } from "../../src/service";
-import { createFakeClock } from "../support/fake-clock";
-import { makeActor, makeShop } from "../support/fixtures";
+import { createMemoryStore } from "../../src/adapters/memory";
 import { checkAgainstDocument } from "./api-server";
 import { handlerOver } from "./handler-over";
 
@@ -18,15 +14,16 @@ const BATCH = {
   message: { subject: "Bonjour %prenom%", body: "Votre lien : %url%" },
 };
 
-function api() {
+/** The handler over a fresh memory store, with the body limits given; each answer is checked against the document. */
+function api(limits: Parameters<typeof handlerOver>[3] = {}) {
   const store = createMemoryStore();
-  const handle = handlerOver(store);
+  const handle = handlerOver(store, undefined, undefined, limits);
   const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await handle(
       new Request(`http://api.local/api${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(body),
+        body: typeof body === "string" ? body : JSON.stringify(body),
       }),
     );
     const answer = { status: response.status, headers: response.headers, body: await response.json() };
@@ -36,32 +33,8 @@ function api() {
   return { call, store };
 }
 
-/** A handler with small limits: 4 KiB for the other operations, 64 KiB for the batches. */
-function limitedApi() {
-  const store = createMemoryStore();
-  const paylinks = createPaylinks({
-    store,
-    transport: createCaptureTransport(),
-    shops: [makeShop()],
-    clock: createFakeClock(),
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-  });
-  const handle = createHttpHandler({
-    paylinks,
-    authenticate: () => makeActor(),
-    maxBodyBytes: 4096,
-    maxBatchBodyBytes: 65_536,
-  });
-  const call = async (path: string, body: string) => {
-    const response = await handle(
-      new Request(`http://api.local${path}`, { method: "POST", headers: { "content-type": "application/json" }, body }),
-    );
-    const answer = { status: response.status, headers: response.headers, body: await response.json() };
-    checkAgainstDocument("POST", path, answer);
-    return answer;
-  };
-  return { call, store };
-}
+/** Small limits: 4 KiB for the other operations, 64 KiB for the batches. */
+const LIMITS = { maxBodyBytes: 4096, maxBatchBodyBytes: 65_536 };
 
 /** A batch of `count` rows, each with a note long enough to make the body large. */
 const largeBatch = (count: number) =>
@@ -72,7 +45,7 @@ const largeBatch = (count: number) =>
 
 describe("the batch body limit", () => {
   it("lets a batch past maxBodyBytes up to maxBatchBodyBytes, and answers 413 past it, storing nothing", async () => {
-    const { call, store } = limitedApi();
+    const { call, store } = api(LIMITS);
     const body = largeBatch(200);
     expect(body.length).toBeGreaterThan(4096);
     expect(body.length).toBeLessThan(65_536);
@@ -94,7 +67,7 @@ describe("the batch body limit", () => {
   });
 
   it("keeps maxBodyBytes for the orders", async () => {
-    const { call, store } = limitedApi();
+    const { call, store } = api(LIMITS);
     const link = { shopId: "shop-1", amount: 100, currency: "EUR", recipients: "a@example.fr" };
     const answer = await call("/orders", JSON.stringify({ link, variables: { note: "n".repeat(5000) } }));
     expect(answer.status).toBe(413);

@@ -1,15 +1,19 @@
 import { createCaptureTransport, createMemoryStore } from "../../src/adapters/memory";
-import { createHttpHandler } from "../../src/http";
+import { createHttpHandler, type HttpHandlerOptions } from "../../src/http";
 import type { OrderStore } from "../../src/ports";
 import { createPaylinks } from "../../src/service";
 import { createFakeClock } from "../support/fake-clock";
 import { makeActor, makeShop } from "../support/fixtures";
 
-/** The web-standard handler under `/api/`, over a service on `store` with a capture transport and a fake clock. */
+/**
+ * The web-standard handler under `/api/`, over a service on `store` with a capture transport and a fake clock, with
+ * the body limits given.
+ */
 export function handlerOver(
   store: OrderStore = createMemoryStore(),
   onError?: (error: unknown) => void,
   authenticate: (request: Request) => ReturnType<typeof makeActor> | undefined = () => makeActor(),
+  limits: Pick<HttpHandlerOptions, "maxBodyBytes" | "maxBatchBodyBytes"> = {},
 ) {
   const paylinks = createPaylinks({
     store,
@@ -18,5 +22,5 @@ export function handlerOver(
     clock: createFakeClock(),
     paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
   });
-  return createHttpHandler({ paylinks, authenticate, basePath: "/api/", onError });
+  return createHttpHandler({ paylinks, authenticate, basePath: "/api/", onError, ...limits });
 }

@@ -193,6 +193,38 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     });
   };
 
+  /**
+   * Writes one attempt of a link and the change it makes together, batched with the other sends' (a link is
+   * never SENT without its attempt; a reminder's attempt carries its number and the link's new reminders). When
+   * the link moved meanwhile, the change is applied to the link as stored now.
+   */
+  const complete = async (
+    link: StoredLink,
+    change: (current: StoredLink) => StoredLink,
+    done: { readonly outcome: Outcome; readonly attempt: number; readonly at: Date; readonly reminder?: number },
+  ): Promise<StoredLink | undefined> => {
+    const { outcome, attempt, at, reminder } = done;
+    const first = { ...change(link), version: link.version + 1, updatedAt: at };
+    const applied = await writer.write(link, {
+      attempt: {
+        linkId: link.id,
+        sendCount: link.delivery.sendCount,
+        attempt,
+        at,
+        worker: workerId,
+        outcome: outcome.kind,
+        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
+        error: outcome.kind === "sent" ? undefined : outcome.error,
+        ...(reminder === undefined ? {} : { kind: "reminder" as const, reminder }),
+      },
+      expectedVersion: link.version,
+      delivery: first.delivery,
+      updatedAt: at,
+      ...(reminder === undefined ? {} : { reminders: first.reminders }),
+    });
+    return applied ? first : finish(link, change, outcome.kind === "sent", true);
+  };
+
   /** The delivery state once a worker is done with a link for now: no lease, not waiting unless told. */
   const released = (current: StoredLink, fields: Partial<LinkDelivery>): StoredLink => ({
     ...current,
@@ -341,27 +373,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
           ? { ...state, attempts: attempt, lastError: error, nextAt: new Date(at.getTime() + backoff(attempt)) }
           : { ...state, attempts: 0, lastError: error, nextAt: after(at) };
     const change = (current: StoredLink): StoredLink => ({ ...released(current, {}), reminders });
-    // The attempt and the link's new reminder state are written together, like an e-mail's.
-    const first = { ...change(link), version: link.version + 1, updatedAt: at };
-    const applied = await writer.write(link, {
-      attempt: {
-        linkId: link.id,
-        sendCount: link.delivery.sendCount,
-        attempt,
-        at,
-        worker: workerId,
-        outcome: outcome.kind,
-        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
-        error: outcome.kind === "sent" ? undefined : outcome.error,
-        kind: "reminder",
-        reminder: number,
-      },
-      expectedVersion: link.version,
-      delivery: first.delivery,
-      updatedAt: at,
-      reminders,
-    });
-    const updated = applied ? first : await finish(link, change, outcome.kind === "sent", true);
+    const updated = await complete(link, change, { outcome, attempt, at, reminder: number });
     if (!updated) return;
     const base = eventBase(updated);
     if (outcome.kind === "sent") {
@@ -420,24 +432,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
       const reason = outcome.kind === "transient" ? `${outcome.error} (after ${attempt} attempts)` : outcome.error;
       return released(current, { status: "FAILED", attempts: attempt, lastError: reason });
     };
-    // The attempt and the link's new state are written together; a link is never SENT without its attempt.
-    const first = { ...change(link), version: link.version + 1, updatedAt: at };
-    const applied = await writer.write(link, {
-      attempt: {
-        linkId: link.id,
-        sendCount: link.delivery.sendCount,
-        attempt,
-        at,
-        worker: workerId,
-        outcome: outcome.kind,
-        messageId: outcome.kind === "sent" ? outcome.messageId : undefined,
-        error: outcome.kind === "sent" ? undefined : outcome.error,
-      },
-      expectedVersion: link.version,
-      delivery: first.delivery,
-      updatedAt: at,
-    });
-    const updated = applied ? first : await finish(link, change, outcome.kind === "sent", true);
+    const updated = await complete(link, change, { outcome, attempt, at });
     if (!updated) return;
     const base = eventBase(updated);
     if (updated.delivery.status === "SENT") {
