@@ -3,12 +3,19 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { createPostgresStore, type PostgresClient } from "../../src/adapters/postgres";
 import { LINK_COLUMNS, orderValues } from "../../src/adapters/postgres/row-mapping";
+import type { StoredLink } from "../../src/ports";
 import { makeOrderWithLinks } from "../../src/testing";
 import { type BenchRow, type BenchSection, measureAsync, ms } from "./harness";
 
 const LINKS = 10_000;
 
-async function benchOn(name: string, client: PostgresClient, rows: BenchRow[]): Promise<number> {
+/** What one database gave: saveOrder's ratio to row-by-row, and the ratio of row-by-row to the server's own copy. */
+interface StorageRatios {
+  readonly ratio: number;
+  readonly ceiling: number;
+}
+
+async function benchOn(name: string, client: PostgresClient, rows: BenchRow[]): Promise<StorageRatios> {
   const schema = `paylinks_bench_${Date.now().toString(36)}`;
   const store = createPostgresStore({ client, schema });
   await store.migrate();
@@ -17,12 +24,26 @@ async function benchOn(name: string, client: PostgresClient, rows: BenchRow[]): 
   const fresh = async () => {
     const prefix = `b${n++}-`;
     const { order, links } = makeOrderWithLinks({ order: { id: `${prefix}order` }, links: LINKS });
+    // The links share the order's objects, as the service's records do (src/service/records.ts).
     return {
       order,
-      links: links.map((link, i) => ({ ...link, id: `${prefix}${i}`, token: `${prefix}token-${i}` })),
+      links: links.map(
+        (link, i): StoredLink => ({
+          ...link,
+          id: `${prefix}${i}`,
+          token: `${prefix}token-${i}`,
+          advanced: order.advanced,
+          message: order.message,
+          bcc: order.bcc,
+          createdAt: order.createdAt,
+          updatedAt: order.createdAt,
+          expiresAt: order.advanced.expiresAt,
+          delivery: { ...link.delivery, nextAttemptAt: order.createdAt },
+        }),
+      ),
     };
   };
-  const saved = await measureAsync(({ order, links }) => store.saveOrder(order, links), fresh, 3);
+  const saved = await measureAsync(({ order, links }) => store.saveOrder(order, links), fresh, 5);
   const columns = LINK_COLUMNS.map(([column]) => column).join(", ");
   const placeholders = LINK_COLUMNS.map(([, type], i) => `$${i + 1}${type === "jsonb" ? "::jsonb" : ""}`).join(", ");
   const rowByRow = await measureAsync(
@@ -55,30 +76,59 @@ async function benchOn(name: string, client: PostgresClient, rows: BenchRow[]): 
     fresh,
     2,
   );
+  // The database's own work for the same rows, with nothing sent: a copy of a saved order's rows by one statement
+  // (each run copies another of the orders saved above, once). On the server, where the client and the database
+  // are apart, row-by-row ÷ this bounds what any way of sending the rows can reach.
+  let copies = 0;
+  const copyColumns = LINK_COLUMNS.map(([column]) =>
+    column === "id" || column === "token" ? `${column} || $2` : column,
+  );
+  const floor = await measureAsync(
+    async (orderId) => {
+      await client.query(
+        `insert into ${s}.paylinks_links (${columns}) select ${copyColumns.join(", ")} from ${s}.paylinks_links where order_id = $1`,
+        [orderId, "-copy"],
+      );
+    },
+    async () => `b${copies++}-order`,
+    5,
+  );
   await client.query(`drop schema ${s} cascade`);
   rows.push({
     name: `saveOrder, ${LINKS.toLocaleString("en")} links, ${name}`,
     medianMs: saved,
     notes: `${ms(saved / LINKS)} per link; row-by-row inserts in one transaction: ${ms(rowByRow)} (${(rowByRow / saved).toFixed(1)}× slower)`,
   });
-  return rowByRow / saved;
+  rows.push({
+    name: `the same rows copied by the database, ${name}`,
+    medianMs: floor,
+    notes: `insert … select of a saved order's rows, nothing sent; row-by-row ÷ this: ${(rowByRow / floor).toFixed(1)}×`,
+  });
+  return { ratio: rowByRow / saved, ceiling: rowByRow / floor };
 }
+
+/** The summary line of one database. */
+const said = (name: string, { ratio, ceiling }: StorageRatios): string =>
+  `${name}: saveOrder is ${ratio.toFixed(1)}× faster than row-by-row inserts; the database copying the same rows itself, with nothing sent, is ${ceiling.toFixed(1)}× faster.`;
 
 /** Runs the storage benchmarks: PGlite always, the PostgreSQL server when DATABASE_URL is set. */
 export async function benchStorage(): Promise<BenchSection> {
   const rows: BenchRow[] = [];
   const summary: string[] = [];
-  const lite = await PGlite.create();
-  const liteRatio = await benchOn("PGlite (embedded)", lite as unknown as PostgresClient, rows);
-  await lite.close();
-  summary.push(`PGlite: saveOrder is ${liteRatio.toFixed(1)}× faster than row-by-row inserts.`);
+  const liteClient = await PGlite.create();
+  const lite = await benchOn("PGlite (embedded)", liteClient as unknown as PostgresClient, rows);
+  await liteClient.close();
+  summary.push(said("PGlite", lite));
   if (process.env.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
-    const serverRatio = await benchOn("PostgreSQL server (127.0.0.1)", pool as unknown as PostgresClient, rows);
+    const server = await benchOn("PostgreSQL server (127.0.0.1)", pool as unknown as PostgresClient, rows);
     await pool.end();
-    summary.push(`PostgreSQL server: saveOrder is ${serverRatio.toFixed(1)}× faster than row-by-row inserts.`);
+    summary.push(said("PostgreSQL server", server));
   } else {
     summary.push("The PostgreSQL server was not measured: set DATABASE_URL to include it.");
   }
+  summary.push(
+    "saveOrder sends a column that varies between the links as one array, a column they all share once, and an e-mail text they share but for their URL and reference once, rebuilt by the server (docs/adapters.md, Large orders). The copy row is what the database alone spends on the same rows, with no statement, parameter or text sent: when row-by-row ÷ copy is below 10, no way of sending the rows can be 10× faster than row-by-row on that database, with this schema and its indexes.",
+  );
   return { title: "Storage: saving a 10,000-link order", rows, summary };
 }

@@ -334,10 +334,27 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
       'type === "jsonb" ? "::jsonb" : `::${type}`',
       'orderId === undefined ? "" : "and order_id = $1"',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
-      'LINK_COLUMNS.map(([column, type]) => (type === "jsonb" ? `${column}::jsonb` : column)).join(", ")',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
-      'LINK_COLUMNS.map(([, type], i) => `$${i + 1}::${type === "jsonb" ? "text" : type}[]`).join(", ")',
+    ],
+    // The batch insert: placeholders from param() (`$n`), column names and types from LINK_COLUMNS and the text
+    // columns, and the lists made of those.
+    "insert-links.ts": [
+      "values.length",
+      "param(first)",
+      "type",
+      "param(arrayLiteral(columnValues))",
+      'type === "jsonb" ? "text" : type',
+      "param(arrayLiteral(batch.map(textOf)))",
+      "param(shape)",
+      "marks.url",
+      "url",
+      "marks.reference",
+      "reference",
+      "table",
+      "column",
+      'columns.join(", ")',
+      'columns.map((column) => expressions.get(column)).join(", ")',
+      'unnested.join(", ")',
+      'names.join(", ")',
     ],
     // The check constraints list the library's own status words (src/ports/statuses.ts, MODES), each checked by
     // sqlList to be a plain word.
@@ -418,11 +435,11 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
         }
       });
     }
-    // insertLinks and updateLinkSql are built once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
+    // insert.text is built by linkInsert from LINK_COLUMNS and placeholders, updateLinkSql once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
     // input columns; statement is one of the migrations.
     expect([...texts].sort()).toEqual([
       "complete-deliveries.ts: sql",
-      "postgres-store.ts: insertLinks",
+      "postgres-store.ts: insert.text",
       "postgres-store.ts: updateLinkSql",
       "schema.ts: statement",
     ]);

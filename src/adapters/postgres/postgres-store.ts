@@ -4,6 +4,7 @@ import type { ClaimRequest, DeliveryCompletion, DeliveryQueue, PaymentOrderStore
 import type { LinkFilter, LinkPage, PageRequest } from "../../ports/order-store";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import { completeDeliveries, completeDeliveriesSql } from "./complete-deliveries";
+import { linkInsert } from "./insert-links";
 import { attemptFromRow, LINK_COLUMNS, linkFromRow, orderFromRow, orderValues } from "./row-mapping";
 import { migrate, quoteSchema } from "./schema";
 import { inTransaction, type PostgresClient, type SqlQueryable } from "./sql-client";
@@ -90,19 +91,14 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const attempts = `${s}.paylinks_delivery_attempts`;
   const completeSql = completeDeliveriesSql(links, attempts);
 
-  const columnList = LINK_COLUMNS.map(([column]) => column).join(", ");
-  const insertLinks = `insert into ${links} (${columnList})
-    select ${LINK_COLUMNS.map(([column, type]) => (type === "jsonb" ? `${column}::jsonb` : column)).join(", ")}
-    from unnest(${LINK_COLUMNS.map(([, type], i) => `$${i + 1}::${type === "jsonb" ? "text" : type}[]`).join(", ")})
-    as t(${columnList})`;
   const updateSet = LINK_COLUMNS.slice(1)
     .map(([column, type], i) => `${column} = $${i + 2}${type === "jsonb" ? "::jsonb" : `::${type}`}`)
     .join(", ");
   const updateLinkSql = `update ${links} set ${updateSet} where id = $1 and version = $${LINK_COLUMNS.length + 1} returning id`;
 
   const insertBatch = async (tx: SqlQueryable, batch: readonly StoredLink[]): Promise<void> => {
-    const columns = LINK_COLUMNS.map(([, , value]) => batch.map(value));
-    await tx.query(insertLinks, columns);
+    const insert = linkInsert(links, batch);
+    await tx.query(insert.text, insert.values);
   };
 
   /**
