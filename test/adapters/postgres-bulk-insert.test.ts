@@ -4,25 +4,14 @@ import { LINK_COLUMNS } from "../../src/adapters/postgres/row-mapping";
 import type { StoredLink } from "../../src/ports";
 import { makeOrderWithLinks } from "../../src/testing";
 import { closeSharedClients, DATABASES, freshStore } from "../support/postgres";
+import { serviceLikeLinks } from "../support/service-like-links";
 
 afterAll(closeSharedClients);
 
 /** An order of `count` links as the service builds them: the links share the order's objects. */
 function serviceLikeOrder(count: number, reference: string | undefined = "CMD-7") {
   const { order, links } = makeOrderWithLinks({ order: { reference }, links: count });
-  return {
-    order,
-    links: links.map(
-      (link): StoredLink => ({
-        ...link,
-        advanced: order.advanced,
-        message: order.message,
-        bcc: order.bcc,
-        createdAt: order.createdAt,
-        updatedAt: order.createdAt,
-      }),
-    ),
-  };
+  return { order, links: serviceLikeLinks(order, links) };
 }
 
 /** The same links with their three texts made by `texts` from each link. */

@@ -3,8 +3,8 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { createPostgresStore, type PostgresClient } from "../../src/adapters/postgres";
 import { LINK_COLUMNS, orderValues } from "../../src/adapters/postgres/row-mapping";
-import type { StoredLink } from "../../src/ports";
 import { makeOrderWithLinks } from "../../src/testing";
+import { serviceLikeLinks } from "../support/service-like-links";
 import { type BenchRow, type BenchSection, measureAsync, ms } from "./harness";
 
 const LINKS = 10_000;
@@ -24,24 +24,9 @@ async function benchOn(name: string, client: PostgresClient, rows: BenchRow[]): 
   const fresh = async () => {
     const prefix = `b${n++}-`;
     const { order, links } = makeOrderWithLinks({ order: { id: `${prefix}order` }, links: LINKS });
-    // The links share the order's objects, as the service's records do (src/service/records.ts).
-    return {
-      order,
-      links: links.map(
-        (link, i): StoredLink => ({
-          ...link,
-          id: `${prefix}${i}`,
-          token: `${prefix}token-${i}`,
-          advanced: order.advanced,
-          message: order.message,
-          bcc: order.bcc,
-          createdAt: order.createdAt,
-          updatedAt: order.createdAt,
-          expiresAt: order.advanced.expiresAt,
-          delivery: { ...link.delivery, nextAttemptAt: order.createdAt },
-        }),
-      ),
-    };
+    // The links share the order's objects, as the service's records do.
+    const renamed = links.map((link, i) => ({ ...link, id: `${prefix}${i}`, token: `${prefix}token-${i}` }));
+    return { order, links: serviceLikeLinks(order, renamed) };
   };
   const saved = await measureAsync(({ order, links }) => store.saveOrder(order, links), fresh, 5);
   const columns = LINK_COLUMNS.map(([column]) => column).join(", ");

@@ -11,12 +11,8 @@ export interface LinkInsert {
 const URL_MARK = "\u0001url\u0001";
 const REFERENCE_MARK = "\u0001reference\u0001";
 
-/** The e-mail text columns, each with how to read it from a link. */
-const TEXT_COLUMNS: Readonly<Record<string, (link: StoredLink) => string>> = {
-  subject: (link) => link.subject,
-  text_body: (link) => link.text,
-  html_body: (link) => link.html,
-};
+/** The e-mail text columns, which may be sent once and rebuilt for each link. */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(["subject", "text_body", "html_body"]);
 
 /** A text with every occurrence of `from` replaced by `to`, literally (as SQL `replace` does). */
 const replaced = (text: string, from: string, to: string): string => text.split(from).join(to);
@@ -36,10 +32,10 @@ const rebuilt = (shape: string, link: StoredLink): string =>
  * The one text every link of the batch is made of, its URL and reference marked, when there is one and it gives
  * back each link's own text exactly; undefined otherwise (then each link's text is sent).
  */
-function sharedShape(batch: readonly StoredLink[], textOf: (link: StoredLink) => string): string | undefined {
+function sharedShape(batch: readonly StoredLink[], textOf: (link: StoredLink) => unknown): string | undefined {
   let shape: string | undefined;
   for (const link of batch) {
-    const text = textOf(link);
+    const text = String(textOf(link));
     const own = shapeOf(text, link);
     if (own === undefined || (shape !== undefined && own !== shape) || rebuilt(own, link) !== text) return undefined;
     shape = own;
@@ -101,7 +97,7 @@ export function linkInsert(table: string, batch: readonly StoredLink[]): LinkIns
     return `$${values.length}`;
   };
   for (const [column, type, value, source] of LINK_COLUMNS) {
-    if (column in TEXT_COLUMNS) continue;
+    if (TEXT_COLUMNS.has(column)) continue;
     const columnValues = source ? valuesBySource(batch, value, source) : batch.map(value);
     const first = columnValues[0];
     // The id always varies, and its array sets the number of rows.
@@ -114,7 +110,8 @@ export function linkInsert(table: string, batch: readonly StoredLink[]): LinkIns
     }
   }
   let marks: { url: string; reference: string } | undefined;
-  for (const [column, textOf] of Object.entries(TEXT_COLUMNS)) {
+  // The texts last, once the URL's and the reference's expressions are known.
+  for (const [column, , textOf] of LINK_COLUMNS.filter(([name]) => TEXT_COLUMNS.has(name))) {
     const shape = sharedShape(batch, textOf);
     if (shape === undefined) {
       unnested.push(`${param(arrayLiteral(batch.map(textOf)))}::text[]`);
