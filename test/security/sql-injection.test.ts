@@ -334,6 +334,8 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
       'type === "jsonb" ? "::jsonb" : `::${type}`',
       'orderId === undefined ? "" : "and order_id = $1"',
+      // The column names of LINK_COLUMNS, each prefixed with the table alias: the claim's returned columns.
+      "linkColumns",
     ],
     // The batch insert: placeholders from param() (`$n`), column names and types from LINK_COLUMNS and the text
     // columns, and the lists made of those.
@@ -358,6 +360,8 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
     ],
     // The check constraints list the library's own status words (src/ports/statuses.ts, MODES), each checked by
     // sqlList to be a plain word.
+    // Not SQL: the name of a named statement, a hex digest of its text.
+    "sql-client.ts": ["digest(text)"],
     "schema.ts": [
       "s",
       "sqlList(MODES)",
@@ -428,7 +432,8 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
     const texts = new Set<string>();
     for (const { name, file } of sources) {
       visit(file, (node) => {
-        if (!ts.isCallExpression(node) || !/\.query$/.test(node.expression.getText(file))) return;
+        // A query, or a call of the store's fixed statements (fixed, and run in completeDeliveries).
+        if (!ts.isCallExpression(node) || !/\.query$|^fixed$|^run$/.test(node.expression.getText(file))) return;
         const first = node.arguments[0];
         if (first && !ts.isTemplateExpression(first) && !ts.isStringLiteral(first)) {
           texts.add(`${name}: ${first.getText(file)}`);
@@ -436,12 +441,15 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       });
     }
     // insert.text is built by linkInsert from LINK_COLUMNS and placeholders, updateLinkSql once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
-    // input columns; statement is one of the migrations.
+    // input columns; statement is one of the migrations. sql-client.ts's fixedStatements hands on the text its
+    // callers give it, as it is or as a named statement.
     expect([...texts].sort()).toEqual([
       "complete-deliveries.ts: sql",
       "postgres-store.ts: insert.text",
       "postgres-store.ts: updateLinkSql",
       "schema.ts: statement",
+      "sql-client.ts: text",
+      "sql-client.ts: { name, text, values }",
     ]);
   });
 

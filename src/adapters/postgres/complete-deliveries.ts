@@ -1,6 +1,6 @@
 import type { DeliveryCompletion } from "../../ports/delivery-queue";
 import { iso, nullable, remindersColumn } from "./row-mapping";
-import type { SqlQueryable } from "./sql-client";
+import type { SqlResult } from "./sql-client";
 
 /**
  * The input columns of the statement, each with its SQL type and how to read it from a completion: the one list
@@ -83,17 +83,18 @@ export function completeDeliveriesSql(links: string, attempts: string): string {
 }
 
 /**
- * Runs `completeDeliveries` on one client: one statement whatever the number of completions. Internal.
+ * Runs `completeDeliveries` through `run` (the store's fixed statements): one statement whatever the number of
+ * completions. Internal.
  * @returns For each completion, in order, whether its link was changed.
  */
 export async function completeDeliveries(
-  client: SqlQueryable,
+  run: (text: string, params: unknown[]) => Promise<SqlResult>,
   sql: string,
   completions: readonly DeliveryCompletion[],
 ): Promise<boolean[]> {
   if (completions.length === 0) return [];
   const columns = INPUT_COLUMNS.map(([, , value]) => completions.map(value));
-  const result = await client.query(sql, columns);
+  const result = await run(sql, columns);
   const changed = new Set(result.rows.map((row) => String(row.id)));
   return completions.map((completion) => changed.has(completion.attempt.linkId));
 }

@@ -7,7 +7,7 @@ import { completeDeliveries, completeDeliveriesSql } from "./complete-deliveries
 import { linkInsert } from "./insert-links";
 import { attemptFromRow, LINK_COLUMNS, linkFromRow, orderFromRow, orderValues } from "./row-mapping";
 import { migrate, quoteSchema } from "./schema";
-import { inTransaction, type PostgresClient, type SqlQueryable } from "./sql-client";
+import { fixedStatements, inTransaction, isPgPool, type PostgresClient, type SqlQueryable } from "./sql-client";
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -23,6 +23,14 @@ export interface PostgresStoreOptions {
    * @defaultValue 5000
    */
   readonly insertBatchSize?: number | undefined;
+  /**
+   * Whether the delivery statements (the claim, the write of delivery outcomes, the link update) go as named
+   * statements, which a pg `Pool`'s connections parse and plan once each: less work for the server on every
+   * e-mail. Only a pg `Pool` accepts them; set `false` for an object that looks like one (it has `connect` and
+   * `totalCount`) but only forwards `query(text, params)`.
+   * @defaultValue `true` for a pg `Pool`, `false` for PGlite and any other client
+   */
+  readonly preparedStatements?: boolean | undefined;
 }
 
 /** The PostgreSQL store: the port, plus `migrate()`. */
@@ -90,6 +98,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const orders = `${s}.paylinks_orders`;
   const attempts = `${s}.paylinks_delivery_attempts`;
   const completeSql = completeDeliveriesSql(links, attempts);
+  /** The delivery path's statements, named on a pg Pool (see `preparedStatements`). */
+  const fixed = fixedStatements(client, options.preparedStatements ?? isPgPool(client));
+  /** Every column, named: a named statement's result columns must not change when a migration adds one. */
+  const linkColumns = LINK_COLUMNS.map(([column]) => `l.${column}`).join(", ");
 
   const updateSet = LINK_COLUMNS.slice(1)
     .map(([column, type], i) => `${column} = $${i + 2}${type === "jsonb" ? "::jsonb" : `::${type}`}`)
@@ -113,7 +125,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       params.push(request.orderId);
       scope = `and order_id = $${params.length}`;
     }
-    const result = await client.query(
+    const result = await fixed(
       `with due as (
          select id from ${links}
          where ${where} and ${column} <= $1::timestamptz
@@ -125,7 +137,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
        update ${links} l
        set lease_owner = $2, lease_expires_at = $3::timestamptz, version = l.version + 1
        from due where l.id = due.id
-       returning l.*`,
+       returning ${linkColumns}`,
       params,
     );
     const dueOf = (link: StoredLink): number =>
@@ -224,7 +236,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
     async updateLink(link: StoredLink, expectedVersion: number) {
       const values = LINK_COLUMNS.map(([, , value]) => value(link));
-      const result = await client.query(updateLinkSql, [...values, expectedVersion]);
+      const result = await fixed(updateLinkSql, [...values, expectedVersion]);
       return result.rows.length === 1;
     },
 
@@ -268,7 +280,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
     },
 
-    completeDeliveries: (completions) => completeDeliveries(client, completeSql, completions),
+    completeDeliveries: (completions) => completeDeliveries(fixed, completeSql, completions),
 
     async listAttempts(linkId: string) {
       const result = await client.query(`select * from ${attempts} where link_id = $1 order by at, id`, [linkId]);

@@ -54,3 +54,53 @@ export async function inTransaction<T>(client: PostgresClient, fn: (tx: SqlQuery
     connection.release(broken);
   }
 }
+
+/** A pg `Pool` running a named statement: parsed and planned once per connection, then only bound and run. */
+interface NamedStatementRunner {
+  query(config: { readonly name: string; readonly text: string; readonly values: unknown[] }): Promise<SqlResult>;
+}
+
+/**
+ * Whether `client` is a pg `Pool` (it lends clients and counts them), the one client that runs named statements.
+ * A PGlite database, or an object that only forwards `query(text, params)`, is not. Internal.
+ */
+export function isPgPool(client: PostgresClient): boolean {
+  return typeof (client as { totalCount?: unknown }).totalCount === "number" && "connect" in client;
+}
+
+/** A 64-bit FNV-1a digest of `text`, as 16 hex digits: two 32-bit passes from different offsets. */
+function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x2a5f3c91;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Runs the store's fixed statements (the same text at every call): as named statements on a pg `Pool` when
+ * `prepare` is set, so that each connection parses and plans each text once; otherwise as `query(text, params)`.
+ * The name is a digest of the text, so stores of different schemas on one pool never share a name. Internal.
+ * @param client - The store's client.
+ * @param prepare - Whether to name the statements; only a pg `Pool` accepts them.
+ * @returns A function running one fixed statement with its parameters.
+ */
+export function fixedStatements(
+  client: PostgresClient,
+  prepare: boolean,
+): (text: string, params: unknown[]) => Promise<SqlResult> {
+  if (!prepare) return (text, params) => client.query(text, params);
+  const names = new Map<string, string>();
+  const runner = client as unknown as NamedStatementRunner;
+  return (text, values) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `paylinks_${digest(text)}`;
+      names.set(text, name);
+    }
+    return runner.query({ name, text, values });
+  };
+}
