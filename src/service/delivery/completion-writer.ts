@@ -21,17 +21,29 @@ export interface CompletionWriter {
   write(link: StoredLink, completion: DeliveryCompletion): Promise<boolean>;
 }
 
+/** Runs `fn` on the next turn of the event loop, after the I/O already received (a timer where there is no `setImmediate`). */
+const nextTurn = (fn: () => void): void => {
+  if (typeof setImmediate === "function") setImmediate(fn);
+  else setTimeout(fn, 0);
+};
+
 /** The most completions written by one statement. */
 const MAX_BATCH = 256;
 
 /**
- * A group commit of delivery outcomes: the first completion is written at once; those that come while a write
- * is under way wait for it and go together in the next one, up to {@link MAX_BATCH}. With a queue that has
+ * A group commit of delivery outcomes. The first completion is written at once when no other send is on its way
+ * (`busy` says so); otherwise on the next turn of the event loop, so that the sends that end in the same turn go
+ * together. Those that come while a write is under way wait for it and go together in the next one, up to
+ * {@link MAX_BATCH}. With a queue that has
  * `completeDeliveries`, one statement writes a batch; without it, each completion is its attempt then its link
  * update, the batch's completions side by side. One write at a time, so a link's outcomes keep their order.
  * Internal.
  */
-export function createCompletionWriter(queue: DeliveryQueue, store: OrderStore): CompletionWriter {
+export function createCompletionWriter(
+  queue: DeliveryQueue,
+  store: OrderStore,
+  busy: () => boolean = () => false,
+): CompletionWriter {
   const waiting: Waiting[] = [];
   let writing = false;
 
@@ -74,7 +86,12 @@ export function createCompletionWriter(queue: DeliveryQueue, store: OrderStore):
     write(link, completion) {
       return new Promise<boolean>((resolve, reject) => {
         waiting.push({ link, completion, resolve, reject });
-        if (!writing) void drain();
+        if (writing) return;
+        if (busy()) {
+          // Other sends are on their way: those that end in this turn of the event loop go in the same write.
+          writing = true;
+          nextTurn(() => void drain());
+        } else void drain();
       });
     },
   };

@@ -100,8 +100,14 @@ const notRunning = (link: StoredLink, now: Date): boolean =>
  * ahead of the free slots; a slot takes its next link as soon as its e-mail is accepted, while the outcome is
  * written; the outcomes of the sends that end together are written in one statement (`completeDeliveries`).
  * Every link it holds has a lease, so a worker that dies sends at most `concurrency + prefetch` links twice.
+ * `written` is called with each link as written after its e-mail's attempt (sent, failed or to be retried), so
+ * that `send` can answer without reading the order's links again.
  */
-export async function deliver(context: ServiceContext, options: DeliverOptions = {}): Promise<DeliveryReport> {
+export async function deliver(
+  context: ServiceContext,
+  options: DeliverOptions = {},
+  written?: (link: StoredLink) => void,
+): Promise<DeliveryReport> {
   const { store, queue, clock, delivery, workerId } = context;
   const transport = context.transport;
   if (!transport) {
@@ -125,12 +131,12 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
   const signal = options.signal;
   const totals = { sent: 0, failed: 0, retried: 0, skipped: 0, reminders: 0 };
   const shops = new Map<string, Promise<ShopConfig>>();
-  const writer = createCompletionWriter(queue, store);
   /** Claimed links waiting for a free slot, in claim order. */
   const ready: StoredLink[] = [];
   const tasks = new Set<Promise<void>>();
   let held = 0;
   let sending = 0;
+  const writer = createCompletionWriter(queue, store, () => sending > 0);
   let claiming = false;
   /** The last claim found nothing; cleared when a link is done, since that may make another due. */
   let exhausted = false;
@@ -434,6 +440,7 @@ export async function deliver(context: ServiceContext, options: DeliverOptions =
     };
     const updated = await complete(link, change, { outcome, attempt, at });
     if (!updated) return;
+    written?.(updated);
     const base = eventBase(updated);
     if (updated.delivery.status === "SENT") {
       totals.sent++;

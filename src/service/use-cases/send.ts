@@ -1,6 +1,6 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { OrderRequest } from "../../order/payment-order-request";
-import type { DeliveryStatus, StoredOrder } from "../../ports/payment-order-records";
+import type { DeliveryStatus, StoredLink, StoredOrder } from "../../ports/payment-order-records";
 import type { ServiceContext } from "../service-context";
 import { type CreateOrderOptions, createOrder } from "./create-order";
 import { deliver } from "./deliver";
@@ -42,9 +42,14 @@ export async function send(
       "This service has no mail transport: pass one to createPaylinks to send",
     );
   }
-  const { order, created } = await createOrder(context, request, options);
-  await deliver(context, { orderId: order.id });
-  const links = await orderLinks(context, order.id);
+  const { order, created, links: stored } = await createOrder(context, request, options);
+  // The links as this delivery wrote them; the order's links are read again only when it did not write them all
+  // (another worker's, skipped, or already sent by an earlier call with the same idempotency key).
+  const written = new Map<string, StoredLink>();
+  await deliver(context, { orderId: order.id }, (link) => written.set(link.id, link));
+  const links = stored.every((link) => written.has(link.id))
+    ? stored.map((link) => written.get(link.id) as StoredLink)
+    : await orderLinks(context, order.id);
   return {
     order,
     created,
