@@ -11,7 +11,8 @@ import { SMTPServer } from "smtp-server";
 import { createMemoryStore } from "../../src/adapters/memory";
 import { createPostgresStore, type PostgresClient } from "../../src/adapters/postgres";
 import { createSmtpTransport } from "../../src/adapters/smtp";
-import type { SmtpMessage } from "../../src/adapters/smtp/smtp-shapes";
+import type { SmtpMessage, SmtpTransporter } from "../../src/adapters/smtp/smtp-shapes";
+import type { PaymentOrderStore } from "../../src/ports";
 import { createPaylinks, type DeliveryOptions } from "../../src/service";
 import { makeActor, makeShop } from "../support/fixtures";
 import { type BenchRow, type BenchSection, ms } from "./harness";
@@ -57,6 +58,16 @@ const shortMessage = (to: string): SendMailOptions => ({
   html: "<p>Bonjour,</p><p>Vous pouvez régler 49,90 € en ligne.</p>",
 });
 
+/** The service every run uses: the one shop, sending through `transporter` with the bench's concurrency. */
+const serviceOver = (store: PaymentOrderStore, transporter: SmtpTransporter, delivery: DeliveryOptions) =>
+  createPaylinks({
+    store,
+    transport: createSmtpTransport({ transport: transporter, from: "paylinks@shop.example" }),
+    shops: [makeShop()],
+    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
+    delivery: { concurrency: CONCURRENCY, ...delivery },
+  });
+
 /** The order every run sends. */
 const orderOf = (recipients: string[]) => ({
   link: { shopId: "shop-1", amount: 4990, currency: "EUR", orderReference: "Lot", recipients },
@@ -74,12 +85,7 @@ async function sameMessages(recipients: string[]): Promise<SendMailOptions[]> {
       return { messageId: message.messageId, rejected: [] };
     },
   };
-  const paylinks = createPaylinks({
-    store: createMemoryStore(),
-    transport: createSmtpTransport({ transport: keeping, from: "paylinks@shop.example" }),
-    shops: [makeShop()],
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-  });
+  const paylinks = serviceOver(createMemoryStore(), keeping, {});
   await paylinks.send(orderOf(recipients), { actor: makeActor() });
   return kept;
 }
@@ -105,14 +111,7 @@ async function benchService(client: PostgresClient, port: number, schema: string
   const store = createPostgresStore({ client, schema });
   await store.migrate();
   const transport = mailer(port);
-  const paylinks = createPaylinks({
-    store,
-    transport: createSmtpTransport({ transport, from: "paylinks@shop.example" }),
-    shops: [makeShop()],
-    paymentUrl: (link) => `https://pay.example.com/t/${link.token}`,
-    delivery: { concurrency: CONCURRENCY, ...delivery },
-  });
-  return { paylinks, transport };
+  return { paylinks: serviceOver(store, transport, delivery), transport };
 }
 
 async function paylinksSend(

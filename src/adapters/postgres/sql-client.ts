@@ -68,7 +68,10 @@ export function isPgPool(client: PostgresClient): boolean {
   return typeof (client as { totalCount?: unknown }).totalCount === "number" && "connect" in client;
 }
 
-/** A 64-bit FNV-1a digest of `text`, as 16 hex digits: two 32-bit passes from different offsets. */
+/**
+ * A 64-bit digest of `text`, as 16 hex digits: a 32-bit FNV-1a pass, and a second pass from another offset that
+ * also folds its high bits in, so that the two halves do not follow each other.
+ */
 function digest(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x2a5f3c91;

@@ -39,11 +39,7 @@ const MAX_BATCH = 256;
  * update, the batch's completions side by side. One write at a time, so a link's outcomes keep their order.
  * Internal.
  */
-export function createCompletionWriter(
-  queue: DeliveryQueue,
-  store: OrderStore,
-  busy: () => boolean = () => false,
-): CompletionWriter {
+export function createCompletionWriter(queue: DeliveryQueue, store: OrderStore, busy: () => boolean): CompletionWriter {
   const waiting: Waiting[] = [];
   let writing = false;
 
