@@ -36,7 +36,7 @@ function linkRecord(
   reminders: StoredLink["reminders"],
 ): StoredLink {
   const values = linkValues(order, link);
-  const record: Mutable<StoredLink> = {
+  return {
     id: link.id,
     token: link.token,
     url: link.url,
@@ -73,15 +73,11 @@ function linkRecord(
       messageId: undefined,
       sentAt: undefined,
     },
+    // Present only when the link has them, as in the plan; a spread that ends the literal stays cheap.
+    ...(link.variables === undefined ? {} : { variables: link.variables }),
+    ...(reminders ? { reminders } : {}),
   };
-  // Present only when the link has them, as in the plan.
-  if (link.variables !== undefined) record.variables = link.variables;
-  if (reminders) record.reminders = reminders;
-  return record;
 }
-
-/** A record type with its fields writable, to add the optional ones after the literal. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The step-2 input that reproduces stored advanced parameters, without the expiry (the caller adds the one it
