@@ -15,7 +15,7 @@ for (const kind of DATABASES) {
         const schema = `paylinks_migrate_${process.pid}_${Date.now().toString(36)}`;
         const store = createPostgresStore({ client, schema });
         try {
-          expect(await store.migrate()).toEqual([1, 2, 3, 4]);
+          expect(await store.migrate()).toEqual([1, 2, 3, 4, 5]);
           expect(await store.migrate()).toEqual([]);
           const tables = await client.query(
             "select table_name from information_schema.tables where table_schema = $1 order by table_name",

@@ -324,9 +324,6 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       "params.length",
       "params.length - 1",
       "LINK_COLUMNS.length + 1",
-      "scope",
-      // A constant of CLAIMS: the status of one kind of due links.
-      "where",
       'where.join(" and ")',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the adapter's source text, as written
       'where.length ? `where ${where.join(" and ")}` : ""',
@@ -337,6 +334,9 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
       // The column names of LINK_COLUMNS, each prefixed with the table alias: the claim's returned columns.
       "linkColumns",
     ],
+    // The claim: the links table, a constant of CLAIMS (the status and due column of one kind of due links), the
+    // order's placeholder or nothing, and the returned columns of LINK_COLUMNS.
+    "claim-links.ts": ["links", "where", "column", 'scoped ? "and order_id = $5" : ""', "columns"],
     // The batch insert: placeholders from param() (`$n`), column names and types from LINK_COLUMNS and the text
     // columns, and the lists made of those.
     "insert-links.ts": [
@@ -440,11 +440,12 @@ describe("the SQL of src/adapters/postgres (static check)", () => {
         }
       });
     }
-    // insert.text is built by linkInsert from LINK_COLUMNS and placeholders, updateLinkSql once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
+    // insert.text is built by linkInsert from LINK_COLUMNS and placeholders, claimStatements once by claimSql, updateLinkSql once from LINK_COLUMNS, sql (completeDeliveriesSql) once from its
     // input columns; statement is one of the migrations. sql-client.ts's fixedStatements hands on the text its
     // callers give it, as it is or as a named statement.
     expect([...texts].sort()).toEqual([
       "complete-deliveries.ts: sql",
+      "postgres-store.ts: claimStatements[kind][request.orderId === undefined ? 0 : 1]",
       "postgres-store.ts: insert.text",
       "postgres-store.ts: updateLinkSql",
       "schema.ts: statement",

@@ -3,6 +3,7 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { ClaimRequest, DeliveryCompletion, DeliveryQueue, PaymentOrderStore } from "../../ports/delivery-queue";
 import type { LinkFilter, LinkPage, PageRequest } from "../../ports/order-store";
 import type { DeliveryAttempt, StoredLink, StoredOrder } from "../../ports/payment-order-records";
+import { CLAIMS, type ClaimKind, claimSql } from "./claim-links";
 import { completeDeliveries, completeDeliveriesSql } from "./complete-deliveries";
 import { linkInsert } from "./insert-links";
 import { attemptFromRow, LINK_COLUMNS, linkFromRow, orderFromRow, orderValues } from "./row-mapping";
@@ -65,12 +66,6 @@ function decodeCursor(cursor: string): [string, string] {
   });
 }
 
-/** The two kinds of due links: e-mails waiting for delivery, and sent links waiting for a reminder. Fixed SQL. */
-const CLAIMS = {
-  email: { where: "delivery_status = 'PENDING'", column: "next_attempt_at" },
-  reminder: { where: "delivery_status = 'SENT'", column: "reminder_due_at" },
-} as const;
-
 /**
  * A {@link PaymentOrderStore} on PostgreSQL, through a pg `Pool` or an embedded PGlite database. Every query is
  * parameterised; amounts are `bigint` columns and instants `timestamptz`. An order of any size is saved in one
@@ -103,6 +98,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   /** Every column, named: a named statement's result columns must not change when a migration adds one. */
   const linkColumns = LINK_COLUMNS.map(([column]) => `l.${column}`).join(", ");
 
+  /** The claims of each kind: of every order, then of one order. */
+  const claimStatements = {
+    email: [claimSql(links, "email", false, linkColumns), claimSql(links, "email", true, linkColumns)],
+    reminder: [claimSql(links, "reminder", false, linkColumns), claimSql(links, "reminder", true, linkColumns)],
+  } as const;
+
   const updateSet = LINK_COLUMNS.slice(1)
     .map(([column, type], i) => `${column} = $${i + 2}${type === "jsonb" ? "::jsonb" : `::${type}`}`)
     .join(", ");
@@ -114,32 +115,13 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   };
 
   /**
-   * Claims at most `limit` due links of one kind, atomically, in the order of their due column (the partial index
-   * of that kind serves the query).
+   * Claims at most `limit` due links of one kind, atomically, in the order of their due column (see `claimSql`).
    */
-  const claimWhere = async (request: ClaimRequest, kind: keyof typeof CLAIMS, limit: number): Promise<StoredLink[]> => {
-    const { where, column } = CLAIMS[kind];
+  const claimWhere = async (request: ClaimRequest, kind: ClaimKind, limit: number): Promise<StoredLink[]> => {
     const params: unknown[] = [request.now.toISOString(), request.worker, request.leaseUntil.toISOString(), limit];
-    let scope = "";
-    if (request.orderId !== undefined) {
-      params.push(request.orderId);
-      scope = `and order_id = $${params.length}`;
-    }
-    const result = await fixed(
-      `with due as (
-         select id from ${links}
-         where ${where} and ${column} <= $1::timestamptz
-           and (lease_expires_at is null or lease_expires_at <= $1::timestamptz) ${scope}
-         order by ${column}, created_at, id collate "C"
-         limit $4
-         for update skip locked
-       )
-       update ${links} l
-       set lease_owner = $2, lease_expires_at = $3::timestamptz, version = l.version + 1
-       from due where l.id = due.id
-       returning ${linkColumns}`,
-      params,
-    );
+    if (request.orderId !== undefined) params.push(request.orderId);
+    const result = await fixed(claimStatements[kind][request.orderId === undefined ? 0 : 1], params);
+    const column = CLAIMS[kind].column;
     const dueOf = (link: StoredLink): number =>
       (column === "reminder_due_at" ? link.reminders?.nextAt : link.delivery.nextAttemptAt)?.getTime() ?? 0;
     return result.rows

@@ -116,11 +116,17 @@ function migrations(s: string): readonly (readonly string[])[] {
         where delivery_status = 'SENT' and reminder_due_at is not null`,
       `alter table ${s}.paylinks_delivery_attempts add column if not exists reminder integer`,
     ],
+    // 5: the claim of one order's due e-mails (send, deliver with orderId): that order's pending links in due
+    // order, so that a claim reads as many entries as it takes, whatever the statistics say of a new order.
+    [
+      `create index if not exists paylinks_links_order_due on ${s}.paylinks_links
+        (order_id, next_attempt_at, created_at, id collate "C") where delivery_status = 'PENDING'`,
+    ],
   ];
 }
 
 /** The latest schema version this code knows. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Creates or upgrades the tables: every version not applied yet, in order, in one transaction, each recorded in
