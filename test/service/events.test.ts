@@ -139,6 +139,18 @@ describe("createPaylinks events", () => {
       expect(first(byType("refused"))).toMatchObject({ transactionId: "tx-2" });
     });
 
+    it("writes a link event's common fields first, in one order, so that a webhook body keeps its shape", async () => {
+      const world = makeWorld();
+      await lifecycle(world);
+      const common = ["at", "linkId", "orderId", "shopId", "mode", "actorId", "type"];
+      const keysOf = (type: PaylinksEvent["type"]) => Object.keys(first(world.events.filter((e) => e.type === type)));
+      expect(keysOf("sent")).toEqual([...common, "messageId", "attempt"]);
+      expect(keysOf("delivery_failed")).toEqual([...common, "error", "attempts"]);
+      expect(JSON.stringify(first(world.events.filter((e) => e.type === "sent")))).toMatch(
+        /^\{"at":"[^"]+","linkId":"[^"]+","orderId":"[^"]+","shopId":"shop-1","mode":"PRODUCTION","type":"sent","messageId":"<[^"]+>","attempt":1\}$/,
+      );
+    });
+
     it("never carries a token or a URL", async () => {
       const world = makeWorld();
       await lifecycle(world);

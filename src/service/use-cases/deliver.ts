@@ -441,14 +441,24 @@ export async function deliver(
     const updated = await complete(link, change, { outcome, attempt, at });
     if (!updated) return;
     written?.(updated);
-    const base = eventBase(updated);
     if (updated.delivery.status === "SENT") {
       totals.sent++;
-      context.events.emit({ ...base, type: "sent", messageId: updated.delivery.messageId as string, attempt });
+      // Named, in the order of eventBase: a literal that adds fields after a spread costs about 1 µs a field.
+      context.events.emit({
+        at: updated.updatedAt,
+        linkId: updated.id,
+        orderId: updated.orderId,
+        shopId: updated.shopId,
+        mode: updated.mode,
+        actorId: undefined,
+        type: "sent",
+        messageId: updated.delivery.messageId as string,
+        attempt,
+      });
     } else if (updated.delivery.status === "FAILED") {
       totals.failed++;
       context.events.emit({
-        ...base,
+        ...eventBase(updated),
         type: "delivery_failed",
         error: updated.delivery.lastError ?? "",
         attempts: attempt,
