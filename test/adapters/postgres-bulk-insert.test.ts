@@ -123,6 +123,25 @@ for (const kind of DATABASES) {
       await roundTrip(order, rendered);
     }, 60_000);
 
+    it("stores texts whose URL or own words hold the marks' character, as the server rebuilds them", async () => {
+      const { order, links } = serviceLikeOrder(3);
+      const marked = links.map(
+        (link, index): StoredLink => ({
+          ...link,
+          // A reference mark inside the URL: the server's second replace changes it into the reference.
+          url: index === 1 ? `https://pay.example.com/t/\u0001reference\u0001/${index}` : `${link.url}\u0001x`,
+        }),
+      );
+      await roundTrip(
+        order,
+        withTexts(marked, (link) => ({
+          subject: `Order ${link.reference}`,
+          text: `Pay at ${link.url} \u0001ref ${link.reference}`,
+          html: `<a href="${link.url}">\u0001</a>`,
+        })),
+      );
+    }, 60_000);
+
     it("stores links that do not share the order's objects", async () => {
       const { order, links } = makeOrderWithLinks({ links: 3 });
       await roundTrip(order, links);

@@ -10,6 +10,8 @@ export interface LinkInsert {
 /** Stand for a link's URL and reference in an e-mail text that the links of one insert share. */
 const URL_MARK = "\u0001url\u0001";
 const REFERENCE_MARK = "\u0001reference\u0001";
+/** The character that starts and ends both marks. */
+const MARK_EDGE = "\u0001";
 
 /** The e-mail text columns, which may be sent once and rebuilt for each link. */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(["subject", "text_body", "html_body"]);
@@ -29,17 +31,32 @@ const rebuilt = (shape: string, link: StoredLink): string =>
   replaced(replaced(shape, URL_MARK, link.url), REFERENCE_MARK, link.reference ?? "");
 
 /**
+ * {@link rebuilt} for many links of one shape. The shape is cut at its URL marks, then each piece at its reference
+ * marks, once, and a link's text is those pieces joined again: the same text when neither the shape's own text
+ * nor the URL holds the marks' first character (then no mark can form where a URL meets a piece); otherwise each
+ * text is rebuilt as the SQL does.
+ */
+function rebuilder(shape: string): (link: StoredLink) => string {
+  const pieces = shape.split(URL_MARK).map((piece) => piece.split(REFERENCE_MARK));
+  const plain = pieces.every((piece) => piece.every((part) => !part.includes(MARK_EDGE)));
+  return (link) =>
+    plain && !link.url.includes(MARK_EDGE)
+      ? pieces.map((piece) => piece.join(link.reference ?? "")).join(link.url)
+      : rebuilt(shape, link);
+}
+
+/**
  * The one text every link of the batch is made of, its URL and reference marked, when there is one and it gives
- * back each link's own text exactly; undefined otherwise (then each link's text is sent).
+ * back each link's own text exactly; undefined otherwise (then each link's text is sent). The shape comes from the
+ * first link; every link is then checked against what the server will rebuild from it.
  */
 function sharedShape(batch: readonly StoredLink[], textOf: (link: StoredLink) => unknown): string | undefined {
-  let shape: string | undefined;
-  for (const link of batch) {
-    const text = String(textOf(link));
-    const own = shapeOf(text, link);
-    if (own === undefined || (shape !== undefined && own !== shape) || rebuilt(own, link) !== text) return undefined;
-    shape = own;
-  }
+  const head = batch[0];
+  if (head === undefined) return undefined;
+  const shape = shapeOf(String(textOf(head)), head);
+  if (shape === undefined) return undefined;
+  const rebuild = rebuilder(shape);
+  for (const link of batch) if (rebuild(link) !== String(textOf(link))) return undefined;
   return shape;
 }
 
