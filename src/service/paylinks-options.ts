@@ -51,8 +51,10 @@ export interface DeliveryOptions {
   /**
    * Links a `deliver` call holds beyond the ones being sent: claimed ahead so that a slot never waits for a
    * claim, or sent and waiting for their outcome to be written. A worker holds at most `concurrency + prefetch`
-   * links, each under a lease: that is also how many links can be sent twice when a worker dies.
-   * @defaultValue the `concurrency`
+   * links, each under a lease: that is also how many links can be sent twice when a worker dies. Under
+   * `ratePerSecond`, the default is capped so that every link held goes out within half its lease
+   * (`(concurrency + prefetch) / ratePerSecond ≤ leaseMs / 2`), down to 0.
+   * @defaultValue 3 × `concurrency` (24 for the default 8 slots)
    */
   readonly prefetch?: number | undefined;
   /**
@@ -155,6 +157,7 @@ export interface ResolvedDelivery {
   readonly leaseMs: number;
   readonly concurrency: number;
   readonly prefetch: number | undefined;
+  readonly ratePerSecond: number | undefined;
   readonly maxWaitMs: number;
   readonly pollMs: number;
   readonly random: () => number;
@@ -169,6 +172,7 @@ export function resolveDelivery(options: DeliveryOptions = {}): ResolvedDelivery
     leaseMs: options.leaseMs ?? 60_000,
     concurrency: options.concurrency ?? 8,
     prefetch: options.prefetch,
+    ratePerSecond: options.ratePerSecond,
     maxWaitMs: options.maxWaitMs ?? 120_000,
     pollMs: Math.max(1, options.pollMs ?? 5000),
     random: options.random ?? Math.random,

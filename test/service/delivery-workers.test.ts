@@ -94,7 +94,7 @@ describe("createPaylinks deliver with several workers", () => {
         clock: live.clock,
         store: live.store,
         transport: live.transport,
-        delivery: { concurrency: 3 },
+        delivery: { concurrency: 3, prefetch: 3 },
         // The process dies during its third send: that send and every later one never answer.
         wrapTransport: (t): MailTransport => ({
           send: (mail): Promise<SentMail> => (++calls <= 2 ? t.send(mail) : new Promise<SentMail>(() => {})),
@@ -104,7 +104,7 @@ describe("createPaylinks deliver with several workers", () => {
       void frozen.paylinks.deliver();
       await settle();
       expect(live.transport.messages).toHaveLength(2);
-      // It holds concurrency + prefetch links (3 + 3 by default): the 3 frozen sends and 3 claimed ahead.
+      // It holds concurrency + prefetch links (3 + 3 here): the 3 frozen sends and 3 claimed ahead.
       const heldByDead = (await allLinks(live.store)).filter((l) => l.delivery.leaseOwner === "frozen");
       expect(heldByDead).toHaveLength(3 + 3);
 

@@ -5,6 +5,7 @@ import { nextReminderAt } from "../../reminders/reminder-dates";
 import { renderReminder } from "../../reminders/render-reminder";
 import type { ShopConfig } from "../../shop/shop-config";
 import { createCompletionWriter } from "../delivery/completion-writer";
+import { defaultPrefetch } from "../delivery/default-prefetch";
 import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
@@ -19,7 +20,7 @@ export interface DeliverOptions {
   readonly concurrency?: number | undefined;
   /**
    * Links held beyond the ones being sent: claimed ahead, or sent and waiting for their outcome to be written;
-   * defaults to the service's `delivery.prefetch` (as many as `concurrency`).
+   * defaults to the service's `delivery.prefetch` (3 per slot, fewer under a tight rate limit).
    */
   readonly prefetch?: number | undefined;
   /** Stops claiming new links when aborted; the e-mails already on their way are finished. */
@@ -123,7 +124,12 @@ export async function deliver(
     );
   }
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? delivery.concurrency));
-  const prefetch = Math.max(0, Math.floor(options.prefetch ?? delivery.prefetch ?? concurrency));
+  const prefetch = Math.max(
+    0,
+    Math.floor(
+      options.prefetch ?? delivery.prefetch ?? defaultPrefetch(concurrency, delivery.leaseMs, delivery.ratePerSecond),
+    ),
+  );
   const capacity = concurrency + prefetch;
   /** Claim again once this many links can be taken (or at once when a slot has nothing to send). */
   const claimBatch = Math.max(1, Math.ceil(prefetch / 2));
