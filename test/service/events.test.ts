@@ -146,6 +146,9 @@ describe("createPaylinks events", () => {
       const keysOf = (type: PaylinksEvent["type"]) => Object.keys(first(world.events.filter((e) => e.type === type)));
       expect(keysOf("sent")).toEqual([...common, "messageId", "attempt"]);
       expect(keysOf("delivery_failed")).toEqual([...common, "error", "attempts"]);
+      const linkEvents = world.events.filter((e) => e.type !== "created");
+      expect(new Set(linkEvents.map((e) => e.type)).size).toBeGreaterThan(4);
+      for (const event of linkEvents) expect(Object.keys(event).slice(0, common.length), event.type).toEqual(common);
       expect(JSON.stringify(first(world.events.filter((e) => e.type === "sent")))).toMatch(
         /^\{"at":"[^"]+","linkId":"[^"]+","orderId":"[^"]+","shopId":"shop-1","mode":"PRODUCTION","type":"sent","messageId":"<[^"]+>","attempt":1\}$/,
       );

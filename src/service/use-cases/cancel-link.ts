@@ -1,7 +1,7 @@
 import type { StoredLink } from "../../ports/payment-order-records";
 import { withoutReminders } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 
 /** Cancels a running link: the buyer can no longer pay. Internal: the service's `cancel`. */
 export function cancelLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
@@ -16,6 +16,6 @@ export function cancelLink(context: ServiceContext, linkId: string, options: Cal
         payment: { ...link.payment, status: "CANCELLED" },
         delivery: { ...link.delivery, nextAttemptAt: undefined },
       }),
-    (link) => ({ ...eventBase(link, options.actor), type: "cancelled" }),
+    (link) => linkEvent(link, options.actor, { type: "cancelled" }),
   );
 }

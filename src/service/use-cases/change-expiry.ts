@@ -2,7 +2,7 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
 import { advancedInput } from "../records";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 import { rerenderLink } from "./rerender-link";
 
 /** A new expiry: a number of days from now, or an instant. */
@@ -48,6 +48,6 @@ export function changeExpiry(
         delivery: reopened ? { ...edited.delivery, nextAttemptAt: now } : edited.delivery,
       };
     },
-    (link) => ({ ...eventBase(link, options.actor), type: "expiry_changed", expiresAt: link.expiresAt }),
+    (link) => linkEvent(link, options.actor, { type: "expiry_changed", expiresAt: link.expiresAt }),
   );
 }

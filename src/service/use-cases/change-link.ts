@@ -2,7 +2,7 @@ import type { Actor } from "../../actor/actor";
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { LinkDelivery, StoredLink } from "../../ports/payment-order-records";
 import { authorize, scopeOf } from "../authorize";
-import type { PaylinksEvent } from "../events";
+import type { LinkEventBase, PaylinksEvent } from "../events";
 import type { CallOptions, ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 import { assertTransition, type LinkAction } from "../transitions";
@@ -78,8 +78,8 @@ export async function changeLink(
   });
 }
 
-/** The common fields of a link event. Internal. */
-export function eventBase(link: StoredLink, actor: Actor | undefined) {
+/** The common fields of a link event. */
+function eventBase(link: StoredLink, actor: Actor | undefined): LinkEventBase {
   return {
     at: link.updatedAt,
     linkId: link.id,
@@ -88,6 +88,19 @@ export function eventBase(link: StoredLink, actor: Actor | undefined) {
     mode: link.mode,
     actorId: actor?.id,
   };
+}
+
+/**
+ * A link event: its common fields, then `fields`, in that order (the order of a webhook body's keys). The fields
+ * are assigned onto the common ones rather than spread into a new literal: on Node 20's V8 a literal that spreads
+ * an object and then adds fields costs about 1 µs a field, and delivery emits an event for every e-mail. Internal.
+ */
+export function linkEvent<const T extends object>(
+  link: StoredLink,
+  actor: Actor | undefined,
+  fields: T,
+): LinkEventBase & T {
+  return Object.assign(eventBase(link, actor), fields);
 }
 
 /** The delivery state that queues a link's e-mail again (resend, update): a new send, due now. Internal. */

@@ -6,7 +6,7 @@ import { checkReminders } from "../../reminders/check-reminders";
 import type { ReminderScheduleInput } from "../../reminders/reminder-schedule";
 import { rescheduled } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 
 /**
  * Sets the reminder schedule of a running link (`{}` removes it): checked as in step 2, each reminder after now
@@ -48,6 +48,6 @@ export function changeReminders(
       const next: StoredLink = { ...link, advanced: checked ? { ...advanced, reminders: checked } : advanced };
       return rescheduled(next, shop.timezone, now);
     },
-    (link) => ({ ...eventBase(link, options.actor), type: "reminders_changed" }),
+    (link) => linkEvent(link, options.actor, { type: "reminders_changed" }),
   );
 }

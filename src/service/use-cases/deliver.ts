@@ -9,6 +9,7 @@ import { defaultPrefetch } from "../delivery/default-prefetch";
 import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
+import { linkEvent } from "./change-link";
 
 /** Options of `deliver`. */
 export interface DeliverOptions {
@@ -311,16 +312,6 @@ export async function deliver(
     if (turn === "stopped") await giveBack(link);
   };
 
-  /** What every delivery event of a link says. */
-  const eventBase = (link: StoredLink) => ({
-    at: link.updatedAt,
-    linkId: link.id,
-    orderId: link.orderId,
-    shopId: link.shopId,
-    mode: link.mode,
-    actorId: undefined,
-  });
-
   /** Sends a link's due reminder and writes what came of it, with the same leases and retries as e-mails. */
   const remindOf = async (link: StoredLink, release: () => void): Promise<void> => {
     const started = clock.now();
@@ -387,14 +378,17 @@ export async function deliver(
     const change = (current: StoredLink): StoredLink => ({ ...released(current, {}), reminders });
     const updated = await complete(link, change, { outcome, attempt, at, reminder: number });
     if (!updated) return;
-    const base = eventBase(updated);
     if (outcome.kind === "sent") {
       totals.reminders++;
-      context.events.emit({ ...base, type: "reminder_sent", reminder: number, messageId: outcome.messageId });
+      context.events.emit(
+        linkEvent(updated, undefined, { type: "reminder_sent", reminder: number, messageId: outcome.messageId }),
+      );
     } else if (retry) totals.retried++;
     else {
       totals.failed++;
-      context.events.emit({ ...base, type: "reminder_failed", reminder: number, error: error ?? "" });
+      context.events.emit(
+        linkEvent(updated, undefined, { type: "reminder_failed", reminder: number, error: error ?? "" }),
+      );
     }
     options.onProgress?.({ ...totals });
   };
@@ -449,26 +443,18 @@ export async function deliver(
     written?.(updated);
     if (updated.delivery.status === "SENT") {
       totals.sent++;
-      // Named, in the order of eventBase: a literal that adds fields after a spread costs about 1 µs a field.
-      context.events.emit({
-        at: updated.updatedAt,
-        linkId: updated.id,
-        orderId: updated.orderId,
-        shopId: updated.shopId,
-        mode: updated.mode,
-        actorId: undefined,
-        type: "sent",
-        messageId: updated.delivery.messageId as string,
-        attempt,
-      });
+      context.events.emit(
+        linkEvent(updated, undefined, { type: "sent", messageId: updated.delivery.messageId as string, attempt }),
+      );
     } else if (updated.delivery.status === "FAILED") {
       totals.failed++;
-      context.events.emit({
-        ...eventBase(updated),
-        type: "delivery_failed",
-        error: updated.delivery.lastError ?? "",
-        attempts: attempt,
-      });
+      context.events.emit(
+        linkEvent(updated, undefined, {
+          type: "delivery_failed",
+          error: updated.delivery.lastError ?? "",
+          attempts: attempt,
+        }),
+      );
     } else totals.retried++;
     options.onProgress?.({ ...totals });
   };

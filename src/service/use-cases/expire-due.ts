@@ -1,6 +1,6 @@
 import { authorize, visibleTo } from "../authorize";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 import { expiredState, expireLinks } from "./expire-links";
 
 /** Options of `expireDue`. */
@@ -26,10 +26,11 @@ export async function expireDue(context: ServiceContext, options: ExpireDueOptio
     scope: visibleTo(actor),
     limit: options.limit ?? Number.POSITIVE_INFINITY,
     expire: (link) =>
-      changeLink(context, link.id, "expire", options, expiredState, (current) => ({
-        ...eventBase(current, actor),
-        type: "expired",
-      })),
+      changeLink(context, link.id, "expire", options, expiredState, (current) =>
+        linkEvent(current, actor, {
+          type: "expired",
+        }),
+      ),
   });
   return { expired };
 }

@@ -5,7 +5,7 @@ import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 import { assertTransition } from "../transitions";
-import { eventBase, loadLink } from "./change-link";
+import { linkEvent, loadLink } from "./change-link";
 
 /** What one run of {@link expireLinks} covers, and how it writes each link. Internal. */
 export interface ExpiryRun {
@@ -79,7 +79,7 @@ export async function expireUnattended(context: ServiceContext, listed: StoredLi
     assertTransition(link, "expire", now);
     const next: StoredLink = { ...expiredState(link), version: link.version + 1, updatedAt: now };
     if (await storeCall("recording expire", () => context.store.updateLink(next, link.version))) {
-      context.events.emit({ ...eventBase(next, undefined), type: "expired" });
+      context.events.emit(linkEvent(next, undefined, { type: "expired" }));
       return;
     }
   }

@@ -4,7 +4,7 @@ import type { StoredLink } from "../../ports/payment-order-records";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
 import { effectiveStatus } from "../transitions";
-import { eventBase } from "./change-link";
+import { linkEvent } from "./change-link";
 
 /** Why a link cannot be paid now. `unknown` covers an unknown, malformed or wrong token alike. */
 export type UnpayableReason = "expired" | "cancelled" | "paid" | "refused" | "unknown";
@@ -100,7 +100,7 @@ async function recordOpening(context: ServiceContext, found: StoredLink, now: Da
     const next: StoredLink = { ...link, openedAt: now, updatedAt: now, version: link.version + 1 };
     const current: StoredLink = link;
     if (await storeCall("recording that a link was opened", () => context.store.updateLink(next, current.version))) {
-      context.events.emit({ ...eventBase(next, undefined), type: "opened" });
+      context.events.emit(linkEvent(next, undefined, { type: "opened" }));
       return;
     }
     const id = current.id;

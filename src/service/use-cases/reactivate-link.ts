@@ -2,7 +2,7 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
 import { rescheduled } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 
 /** Makes a cancelled link run again, before its expiry. Internal: the service's `reactivate`. */
 export function reactivateLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
@@ -28,6 +28,6 @@ export function reactivateLink(context: ServiceContext, linkId: string, options:
       const shop = await context.findShop(link.shopId);
       return rescheduled(running, shop.timezone, now);
     },
-    (link) => ({ ...eventBase(link, options.actor), type: "reactivated" }),
+    (link) => linkEvent(link, options.actor, { type: "reactivated" }),
   );
 }

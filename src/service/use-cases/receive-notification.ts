@@ -4,7 +4,7 @@ import { type NotificationBody, verifySignature } from "../notification-signatur
 import { withoutReminders } from "../reminder-state";
 import type { ServiceContext } from "../service-context";
 import { storeCall } from "../store-call";
-import { eventBase, loadLink } from "./change-link";
+import { linkEvent, loadLink } from "./change-link";
 
 /** A payment notification as the payment platform posts it: the raw body and its signature header. */
 export interface PaymentNotification {
@@ -160,11 +160,12 @@ export async function receiveNotification(
     const now = context.clock.now();
     const next: StoredLink = { ...decision.next, version: link.version + 1, updatedAt: now };
     if (await storeCall("recording a payment notification", () => context.store.updateLink(next, link.version))) {
-      context.events.emit({
-        ...eventBase(next, undefined),
-        type: result.status === "PAID" ? "paid" : "refused",
-        transactionId: result.transactionId,
-      });
+      context.events.emit(
+        linkEvent(next, undefined, {
+          type: result.status === "PAID" ? "paid" : "refused",
+          transactionId: result.transactionId,
+        }),
+      );
       return { outcome: "applied", link: next };
     }
   }

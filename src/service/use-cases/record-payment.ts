@@ -2,7 +2,7 @@ import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
 import { withoutReminders } from "../reminder-state";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase } from "./change-link";
+import { changeLink, linkEvent } from "./change-link";
 
 /** A payment result, as the payment platform reports it. */
 export interface PaymentResult {
@@ -40,11 +40,11 @@ export function recordPayment(
         delivery: { ...link.delivery, nextAttemptAt: undefined },
       });
     },
-    (link) => ({
-      ...eventBase(link, options.actor),
-      type: status === "PAID" ? "paid" : "refused",
-      transactionId: link.payment.transactionId,
-    }),
+    (link) =>
+      linkEvent(link, options.actor, {
+        type: status === "PAID" ? "paid" : "refused",
+        transactionId: link.payment.transactionId,
+      }),
     {
       check: () => {
         if (status !== "PAID" && status !== "REFUSED") {

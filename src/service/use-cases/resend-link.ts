@@ -1,6 +1,6 @@
 import type { StoredLink } from "../../ports/payment-order-records";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase, queuedAgain } from "./change-link";
+import { changeLink, linkEvent, queuedAgain } from "./change-link";
 
 /** Queues a running link's e-mail again. Internal: the service's `resend`. */
 export function resendLink(context: ServiceContext, linkId: string, options: CallOptions): Promise<StoredLink> {
@@ -10,6 +10,6 @@ export function resendLink(context: ServiceContext, linkId: string, options: Cal
     "resend",
     options,
     (link, now) => ({ ...link, delivery: queuedAgain(link, now) }),
-    (link) => ({ ...eventBase(link, options.actor), type: "resent" }),
+    (link) => linkEvent(link, options.actor, { type: "resent" }),
   );
 }

@@ -1,7 +1,7 @@
 import { PaylinksError } from "../../issues/paylinks-error";
 import type { StoredLink } from "../../ports/payment-order-records";
 import type { CallOptions, ServiceContext } from "../service-context";
-import { changeLink, eventBase, queuedAgain } from "./change-link";
+import { changeLink, linkEvent, queuedAgain } from "./change-link";
 import { type LinkChanges, rerenderLink } from "./rerender-link";
 
 /** Edits a running or expired link and queues its e-mail again. Internal: the service's `update`. */
@@ -20,7 +20,7 @@ export function updateLink(
       const edited = await rerenderLink(context, link, changes ?? {}, options, now);
       return { ...edited, payment: { ...edited.payment, status: "RUNNING" }, delivery: queuedAgain(link, now) };
     },
-    (link) => ({ ...eventBase(link, options.actor), type: "updated" }),
+    (link) => linkEvent(link, options.actor, { type: "updated" }),
     {
       check: () => {
         if (changes?.channel !== undefined && changes.channel !== "email") {
