@@ -14,6 +14,7 @@ import { createSmtpTransport } from "../../src/adapters/smtp";
 import type { SmtpMessage, SmtpTransporter } from "../../src/adapters/smtp/smtp-shapes";
 import type { PaymentOrderStore } from "../../src/ports";
 import { createPaylinks, type DeliveryOptions } from "../../src/service";
+import { PREFETCH_PER_SLOT } from "../../src/service/delivery/default-prefetch";
 import { makeActor, makeShop } from "../support/fixtures";
 import { type BenchRow, type BenchSection, ms } from "./harness";
 
@@ -131,7 +132,9 @@ async function paylinksSend(
   return elapsed;
 }
 
-/** The smaller prefetch measured beside the default one (3 per slot): the former default, one link per slot. */
+/** The default prefetch for the bench's slots (no rate limit). */
+const DEFAULT_PREFETCH = PREFETCH_PER_SLOT * CONCURRENCY;
+/** The smaller prefetch measured beside the default one: the former default, one link per slot. */
 const SMALL_PREFETCH = CONCURRENCY;
 
 const RATE = 200;
@@ -234,7 +237,7 @@ async function sideBySide(
     {
       name: `paylinks send(), ${database} store + SMTP transport, ${count} recipients`,
       medianMs: bestOurs,
-      notes: `${((RECIPIENTS / bestOurs) * 1000).toFixed(0)} messages/s, plan and storage included, the default prefetch (${CONCURRENCY} + ${3 * CONCURRENCY} links held); ${ms(bestOurs / RECIPIENTS)} per recipient; ratio ${ratio.median.toFixed(2)} (runs: ${listed(ratio.each)})`,
+      notes: `${((RECIPIENTS / bestOurs) * 1000).toFixed(0)} messages/s, plan and storage included, the default prefetch (${CONCURRENCY} + ${DEFAULT_PREFETCH} links held); ${ms(bestOurs / RECIPIENTS)} per recipient; ratio ${ratio.median.toFixed(2)} (runs: ${listed(ratio.each)})`,
     },
   );
   if (smallPrefetch) {
@@ -279,7 +282,7 @@ export async function benchDelivery(): Promise<BenchSection> {
     });
     summary.push(
       `Rate limit: ${RATE} messages/s asked, ${achieved.toFixed(1)} achieved from the first send to the last (${((achieved / RATE - 1) * 100).toFixed(1)} %; goal: within 5 %).`,
-      `The default prefetch, ${3 * CONCURRENCY} for ${CONCURRENCY} slots, holds more links ahead than the former ${SMALL_PREFETCH}: larger claims and larger group writes, fewer statements per e-mail, and a larger bound on what a dead worker resends (${4 * CONCURRENCY} instead of ${CONCURRENCY + SMALL_PREFETCH}).`,
+      `The default prefetch, ${DEFAULT_PREFETCH} for ${CONCURRENCY} slots, holds more links ahead than the former ${SMALL_PREFETCH}: larger claims and larger group writes, fewer statements per e-mail, and a larger bound on what a dead worker resends (${CONCURRENCY + DEFAULT_PREFETCH} instead of ${CONCURRENCY + SMALL_PREFETCH}).`,
       "On this 2-vCPU machine the PostgreSQL server shares the cores with the benchmark: every e-mail costs it a share of a claim, a link update and an attempt insert, CPU that raw nodemailer does not spend.",
       "Both send the same e-mails (the messages paylinks hands to nodemailer, taken from a send() on the memory store) to the same smtp-server on 127.0.0.1 through a pooled nodemailer transport with the same concurrency. paylinks also validates and plans the order, stores every link before sending, claims the links in batches, and writes each attempt and each link's new state; the writes of the sends that end in the same turn of the event loop go in one statement (completeDeliveries), while the slots go on sending. The delivery statements are named on a pg Pool, so each connection plans them once.",
       `The times are each side's best of ${RUNS} runs; each ratio is the median of the ${RUNS} runs' own ratios (raw nodemailer ÷ paylinks, timed one after the other), listed in the notes.`,
