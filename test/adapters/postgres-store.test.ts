@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresStore } from "../../src/adapters/postgres";
 import { describeStoreContract } from "../../src/testing";
-import { closeSharedClients, DATABASES, freshStore, sharedClient } from "../support/postgres";
+import { closeSharedClients, freshStore, STORE_DATABASES, sharedClient } from "../support/postgres";
 
 afterAll(closeSharedClients);
 
-for (const kind of DATABASES) {
+for (const kind of STORE_DATABASES) {
   describe(`postgres store on ${kind}`, () => {
     describeStoreContract(`postgres (${kind})`, () => freshStore(kind), { timeout: 60_000 });
 

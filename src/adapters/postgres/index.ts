@@ -1,3 +1,5 @@
+export type { PgliteThread, PgliteThreadOptions } from "./pglite-thread";
+export { createPgliteThread } from "./pglite-thread";
 export type { PostgresStore, PostgresStoreOptions } from "./postgres-store";
 export { createPostgresStore } from "./postgres-store";
 export { SCHEMA_VERSION } from "./schema";
