@@ -9,7 +9,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { createMemoryStore } from "../../src/adapters/memory";
-import { createPostgresStore, type PostgresClient } from "../../src/adapters/postgres";
+import { createPgliteThread, createPostgresStore, type PostgresClient } from "../../src/adapters/postgres";
 import { createSmtpTransport } from "../../src/adapters/smtp";
 import type { SmtpMessage, SmtpTransporter } from "../../src/adapters/smtp/smtp-shapes";
 import type { PaymentOrderStore } from "../../src/ports";
@@ -260,11 +260,15 @@ export async function benchDelivery(): Promise<BenchSection> {
     ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: CONCURRENCY + 2 })
     : undefined;
   const lite = await PGlite.create();
+  const thread = await createPgliteThread();
   const rows: BenchRow[] = [];
   const summary: string[] = [];
   const baselines: Baselines = { same: await sameMessages(recipients), short: recipients.map(shortMessage) };
   try {
-    const databases: [string, PostgresClient][] = [["PGlite", lite as unknown as PostgresClient]];
+    const databases: [string, PostgresClient][] = [
+      ["PGlite", lite as unknown as PostgresClient],
+      ["PGlite in a worker thread", thread],
+    ];
     if (pool) databases.unshift(["PostgreSQL server", pool as unknown as PostgresClient]);
     else summary.push("The PostgreSQL server was not measured: set DATABASE_URL to include it.");
     for (const [database, client] of databases) {
@@ -283,6 +287,7 @@ export async function benchDelivery(): Promise<BenchSection> {
     summary.push(
       `Rate limit: ${RATE} messages/s asked, ${achieved.toFixed(1)} achieved from the first send to the last (${((achieved / RATE - 1) * 100).toFixed(1)} %; goal: within 5 %).`,
       `The default prefetch, ${DEFAULT_PREFETCH} for ${CONCURRENCY} slots, holds more links ahead than the former ${SMALL_PREFETCH}: larger claims and larger group writes, fewer statements per e-mail, and a larger bound on what a dead worker resends (${CONCURRENCY + DEFAULT_PREFETCH} instead of ${CONCURRENCY + SMALL_PREFETCH}).`,
+      "PGlite runs the database in the thread that calls it, here the thread that also runs nodemailer and the mail server: every statement holds up the sends. createPgliteThread runs the same PGlite in a worker thread, on the other core.",
       "On this 2-vCPU machine the PostgreSQL server shares the cores with the benchmark: every e-mail costs it a share of a claim, a link update and an attempt insert, CPU that raw nodemailer does not spend.",
       "Both send the same e-mails (the messages paylinks hands to nodemailer, taken from a send() on the memory store) to the same smtp-server on 127.0.0.1 through a pooled nodemailer transport with the same concurrency. paylinks also validates and plans the order, stores every link before sending, claims the links in batches, and writes each attempt and each link's new state; the writes of the sends that end in the same turn of the event loop go in one statement (completeDeliveries), while the slots go on sending. The delivery statements are named on a pg Pool, so each connection plans them once.",
       `The times are each side's best of ${RUNS} runs; each ratio is the median of the ${RUNS} runs' own ratios (raw nodemailer ÷ paylinks, timed one after the other), listed in the notes.`,
@@ -292,6 +297,7 @@ export async function benchDelivery(): Promise<BenchSection> {
   } finally {
     await pool?.end();
     await lite.close();
+    await thread.close();
     await server.close();
   }
 }
