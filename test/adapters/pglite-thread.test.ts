@@ -84,6 +84,11 @@ describe("createPgliteThread", () => {
     expect((await db.query("select n from tx_counter")).rows).toEqual([{ n: 3 }]);
   });
 
+  it("rejects a parameter that cannot cross to the thread, and goes on answering", async () => {
+    await expect(db.query("select $1::text as v", [() => "x"])).rejects.toMatchObject({ name: "DataCloneError" });
+    expect((await db.query("select $1::text as v", ["y"])).rows).toEqual([{ v: "y" }]);
+  });
+
   it("refuses a statement on a transaction that is over", async () => {
     let kept: { query: (text: string) => Promise<unknown> } | undefined;
     await db.transaction(async (tx) => {

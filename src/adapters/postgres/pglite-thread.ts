@@ -95,7 +95,12 @@ export async function createPgliteThread(options: PgliteThreadOptions = {}): Pro
       if (stopped) return reject(stopped);
       waiting.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...message, id });
+      try {
+        worker.postMessage({ ...message, id });
+      } catch (error) {
+        // A parameter that cannot be copied to the thread (a function, a symbol): nothing was sent.
+        settle({ id, error: { name: "DataCloneError", message: (error as Error).message } });
+      }
     });
   const opened = new Promise<Answer>((resolve, reject) => {
     waiting.set(0, { resolve, reject });
